@@ -1,0 +1,363 @@
+"""Reads and validates the country content files (see content/README.md for the format).
+
+Every problem is reported as ``file:line: what is wrong`` in words information-point
+staff can act on; a library with any problem is refused as a whole, so the assistant
+never serves half-checked content.
+"""
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from babel import Locale
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString
+
+from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from actions.topics import information_topics
+
+GLOBAL = "global"
+COUNTRY_FILE = "country.yml"
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{0,18}[0-9]$")
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+_TOPIC_FIELDS = {"topic", "last_reviewed", "review_by", "sources", "text", "notes"}
+_COUNTRY_FIELDS = {
+    "country", "last_reviewed", "review_by", "sources", "emergency", "emergency_advice",
+    "info_point", "notes",
+}
+
+
+@dataclass(frozen=True)
+class ContentError:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentInvalid(Exception):
+    """The content files have problems; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: List[ContentError]):
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
+@dataclass(frozen=True)
+class Review:
+    sources: Tuple[str, ...]
+    last_reviewed: date
+    review_by: date
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str
+    country: str
+    text: Mapping[str, str]
+    review: Review
+    path: str
+
+
+@dataclass(frozen=True)
+class EmergencyNumber:
+    number: str
+    purpose: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class InfoPoint:
+    name: Mapping[str, str]
+    phone: Optional[str]
+    url: Optional[str]
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    country: str
+    emergency: Tuple[EmergencyNumber, ...]
+    emergency_advice: Mapping[str, str]
+    info_point: InfoPoint
+    review: Review
+    path: str
+
+
+@dataclass
+class LoadedContent:
+    answers: Dict[Tuple[str, str], Answer] = field(default_factory=dict)
+    profiles: Dict[str, CountryProfile] = field(default_factory=dict)
+
+
+def iso_countries() -> frozenset:
+    return frozenset(
+        code for code in Locale("en").territories
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    )
+
+
+class _FileChecker:
+    """Validates one parsed file, collecting errors with their line numbers."""
+
+    def __init__(self, path: str, data: CommentedMap, errors: List[ContentError]):
+        self.path = path
+        self.data = data
+        self.errors = errors
+
+    def error(self, line: int, message: str) -> None:
+        self.errors.append(ContentError(self.path, line, message))
+
+    def line_of(self, node: Any, key: Any = None) -> int:
+        """1-based line of ``key`` in mapping ``node`` (or of the node itself)."""
+        try:
+            if key is not None and isinstance(node, (CommentedMap, CommentedSeq)):
+                return node.lc.key(key)[0] + 1 if isinstance(node, CommentedMap) else node.lc.item(key)[0] + 1
+            return node.lc.line + 1
+        except (AttributeError, KeyError, TypeError, IndexError):
+            return 1
+
+    def known_fields(self, node: CommentedMap, allowed: set, where: str = "") -> None:
+        for key in node:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(sorted(allowed))}"
+                self.error(self.line_of(node, key), f"unknown field '{key}'{where}{hint}")
+
+    def required(self, node: CommentedMap, key: str, where: str = "") -> Any:
+        if key not in node or node[key] in (None, "", [], {}):
+            self.error(self.line_of(node), f"missing '{key}'{where}")
+            return None
+        return node[key]
+
+    def a_date(self, key: str) -> Optional[date]:
+        value = self.required(self.data, key)
+        if value is None:
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.error(self.line_of(self.data, key), f"{key} must be a date written YYYY-MM-DD, not \"{value}\"")
+            return None
+
+    def review(self) -> Optional[Review]:
+        last_reviewed = self.a_date("last_reviewed")
+        review_by = self.a_date("review_by")
+        if last_reviewed and review_by and review_by <= last_reviewed:
+            self.error(self.line_of(self.data, "review_by"), "review_by must come after last_reviewed")
+        if last_reviewed and last_reviewed > date.today():
+            self.error(self.line_of(self.data, "last_reviewed"), "last_reviewed is in the future; write the day you checked the sources")
+        sources = self.required(self.data, "sources")
+        urls: List[str] = []
+        if sources is not None:
+            if not isinstance(sources, list):
+                self.error(self.line_of(self.data, "sources"), "sources must be a list: one '- https://...' line per source")
+            else:
+                for index, url in enumerate(sources):
+                    if not isinstance(url, str) or not _URL.match(url.strip()):
+                        self.error(self.line_of(sources, index), f"source '{url}' is not a web address starting with https:// (or http://)")
+                    else:
+                        urls.append(url.strip())
+        if last_reviewed and review_by and urls and len(urls) == len(sources):
+            return Review(tuple(urls), last_reviewed, review_by)
+        return None
+
+    def texts(self, node: Any, key: str, where: str = "") -> Optional[Dict[str, str]]:
+        """A per-language text: a mapping from language code to non-empty text, English included."""
+        value = self.required(node, key, where)
+        if value is None:
+            return None
+        if not isinstance(value, CommentedMap):
+            self.error(self.line_of(node, key), f"'{key}'{where} must list the text per language, e.g. 'en: ...'")
+            return None
+        result: Dict[str, str] = {}
+        for lang, text in value.items():
+            if lang not in LANGUAGES:
+                self.error(self.line_of(value, lang), f"'{lang}' is not a language the assistant speaks ({', '.join(LANGUAGES)})")
+            elif not isinstance(text, str) or not text.strip():
+                self.error(self.line_of(value, lang), f"the '{lang}' text of '{key}'{where} is empty")
+            else:
+                result[lang] = _tidy(text)
+        if DEFAULT_LANGUAGE not in value:
+            self.error(self.line_of(node, key), f"'{key}'{where} has no '{DEFAULT_LANGUAGE}' text; every answer needs one")
+            return None
+        return result if len(result) == len(value) else None
+
+
+def _tidy(text: str) -> str:
+    """Paragraphs separated by one empty line, each on one line with single spaces.
+
+    In a folded block (``>``) YAML has already joined the lines and turned each empty line
+    into a line break; in a plain or literal block an empty line separates paragraphs.
+    """
+    breaks = r"\n" if isinstance(text, FoldedScalarString) else r"\n\s*\n"
+    paragraphs = [" ".join(part.split()) for part in re.split(breaks, text.strip())]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _parse(path: Path, shown: str, errors: List[ContentError]) -> Optional[CommentedMap]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(ContentError(shown, 1, f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8"))
+        return None
+    try:
+        data = YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        errors.append(ContentError(shown, line, f"not valid YAML: {exc.problem or exc.context}; check the indentation and the ':' on this line"))
+        return None
+    except Exception as exc:  # ruamel raises a few unmarked errors too (duplicate keys, bad tags)
+        errors.append(ContentError(shown, 1, f"not valid YAML: {exc}"))
+        return None
+    if not isinstance(data, CommentedMap):
+        errors.append(ContentError(shown, 1, "the file must consist of 'field: value' lines (see content/README.md)"))
+        return None
+    return data
+
+
+def _load_topic(checker: _FileChecker, country: str, topic: str) -> Optional[Answer]:
+    data = checker.data
+    checker.known_fields(data, _TOPIC_FIELDS)
+    declared = checker.required(data, "topic")
+    if declared is not None and declared != topic:
+        checker.error(checker.line_of(data, "topic"), f"topic is '{declared}' but the file is named {topic}.yml; they must be the same")
+    review = checker.review()
+    text = checker.texts(data, "text")
+    if review and text and declared == topic:
+        return Answer(topic, country, text, review, checker.path)
+    return None
+
+
+def _load_profile(checker: _FileChecker, country: str) -> Optional[CountryProfile]:
+    data = checker.data
+    checker.known_fields(data, _COUNTRY_FIELDS)
+    declared = checker.required(data, "country")
+    if declared is not None and str(declared) != country:
+        checker.error(checker.line_of(data, "country"), f"country is '{declared}' but the folder is {country}; they must be the same")
+    review = checker.review()
+    ok = review is not None and str(declared) == country
+    numbers: List[EmergencyNumber] = []
+    advice: Dict[str, str] = {}
+    if country == GLOBAL:
+        advice = checker.texts(data, "emergency_advice") or {}
+        ok = ok and bool(advice)
+        if "emergency" in data:
+            checker.error(checker.line_of(data, "emergency"), "the global file has no emergency numbers; put general advice in emergency_advice")
+            ok = False
+    else:
+        entries = checker.required(data, "emergency")
+        if entries is not None and not isinstance(entries, list):
+            checker.error(checker.line_of(data, "emergency"), "emergency must be a list of '- number: ...' entries")
+            entries = None
+        ok = ok and bool(entries)
+        for index, entry in enumerate(entries or []):
+            where = f" in emergency entry {index + 1}"
+            if not isinstance(entry, CommentedMap):
+                checker.error(checker.line_of(entries, index), f"emergency entry {index + 1} needs 'number' and 'for'")
+                ok = False
+                continue
+            checker.known_fields(entry, {"number", "for"}, where)
+            number = checker.required(entry, "number", where)
+            if number is not None and not _PHONE.match(str(number)):
+                checker.error(checker.line_of(entry, "number"), f"'{number}' is not a phone number; write digits as dialled, in quotes")
+                number = None
+            purpose = checker.texts(entry, "for", where)
+            if number is None or purpose is None:
+                ok = False
+            else:
+                numbers.append(EmergencyNumber(str(number), purpose))
+    info = _load_info_point(checker)
+    if ok and info:
+        return CountryProfile(country, tuple(numbers), advice, info, review, checker.path)
+    return None
+
+
+def _load_info_point(checker: _FileChecker) -> Optional[InfoPoint]:
+    node = checker.required(checker.data, "info_point")
+    if node is None:
+        return None
+    if not isinstance(node, CommentedMap):
+        checker.error(checker.line_of(checker.data, "info_point"), "info_point needs 'name' and a 'phone' or 'url'")
+        return None
+    where = " in info_point"
+    checker.known_fields(node, {"name", "phone", "url"}, where)
+    name = checker.texts(node, "name", where)
+    phone, url = node.get("phone"), node.get("url")
+    valid = name is not None
+    if phone is None and url is None:
+        checker.error(checker.line_of(node), "info_point needs a 'phone' or a 'url' so that a person can reach it")
+        valid = False
+    if phone is not None and not _PHONE.match(str(phone)):
+        checker.error(checker.line_of(node, "phone"), f"'{phone}' is not a phone number; write digits as dialled, in quotes")
+        valid = False
+    if url is not None and not _URL.match(str(url)):
+        checker.error(checker.line_of(node, "url"), f"'{url}' is not a web address starting with https:// (or http://)")
+        valid = False
+    return InfoPoint(name, str(phone) if phone else None, str(url) if url else None) if valid else None
+
+
+def load_content(root: Path, shown_relative_to: Optional[Path] = None) -> LoadedContent:
+    """Reads every file below ``root``; raises ContentInvalid listing all problems found."""
+    base = shown_relative_to or root.parent
+    topics = set(information_topics())
+    countries = iso_countries()
+    errors: List[ContentError] = []
+    loaded = LoadedContent()
+    if not root.is_dir():
+        raise ContentInvalid([ContentError(str(root), 1, "the content folder does not exist")])
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        country = folder.name
+        for path in sorted(folder.iterdir()):
+            shown = _shown(path, base)
+            if country != GLOBAL and country not in countries:
+                errors.append(ContentError(shown, 1, f"folder '{country}' is not a two-letter country code (NL, PK, ...) or 'global'"))
+                break
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            if path.suffix != ".yml":
+                errors.append(ContentError(shown, 1, "only .yml files belong in a country folder"))
+                continue
+            if path.name != COUNTRY_FILE and path.stem not in topics:
+                close = difflib.get_close_matches(path.stem, sorted(topics), n=1)
+                hint = f"; did you mean {close[0]}.yml?" if close else "; the topic ids are in bot/topics.yml"
+                errors.append(ContentError(shown, 1, f"'{path.stem}' is not a topic id{hint}"))
+                continue
+            data = _parse(path, shown, errors)
+            if data is None:
+                continue
+            checker = _FileChecker(shown, data, errors)
+            if path.name == COUNTRY_FILE:
+                profile = _load_profile(checker, country)
+                if profile:
+                    loaded.profiles[country] = profile
+            else:
+                answer = _load_topic(checker, country, path.stem)
+                if answer:
+                    loaded.answers[(country, path.stem)] = answer
+        if country in countries | {GLOBAL} and country not in loaded.profiles and not any(
+            e.path == _shown(folder / COUNTRY_FILE, base) for e in errors
+        ):
+            errors.append(ContentError(_shown(folder / COUNTRY_FILE, base), 1,
+                                       f"every folder needs a {COUNTRY_FILE} with its emergency numbers and information point"))
+    if GLOBAL not in loaded.profiles and not any(e.path.startswith(_shown(root / GLOBAL, base)) for e in errors):
+        errors.append(ContentError(_shown(root / GLOBAL / COUNTRY_FILE, base), 1, "the global folder and its country.yml are required"))
+    if errors:
+        raise ContentInvalid(errors)
+    return loaded
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)

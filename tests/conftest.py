@@ -1,0 +1,16 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    """The model for the current training data; trained once, then reused by its hash."""
+    from bot.train import ensure_model
+
+    return ensure_model()
