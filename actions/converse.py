@@ -1,0 +1,65 @@
+"""Replies to the conversation intents (greetings, thanks, 'are you a bot?', not understood...)."""
+from typing import Any, Callable, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import conversation_state as state
+from actions import render
+from actions.content_lookup import library
+from actions.i18n import translator
+
+
+def _introduction(_: Callable[[str], str]) -> str:
+    return _("I give checked information about safe and legal ways to migrate, your rights, risks such as "
+             "smugglers and fake job offers, and where to get help. Ask your question in your own words.")
+
+
+def _topics(_: Callable[[str], str]) -> str:
+    return "\n".join([
+        _("You can ask me about:"),
+        _("- legal ways to go: work, study, family, visas, asylum, return"),
+        _("- your rights: registration, work, health, school, housing"),
+        _("- risks: smugglers, trafficking, fake job offers"),
+        _("- where to get help: information points, legal aid, clinics, shelters, consulates"),
+        _("- finding a lost family member"),
+    ])
+
+
+def _not_understood(_: Callable[[str], str]) -> str:
+    return "\n".join([_("Sorry, I did not understand that."), _topics(_)])
+
+
+_REPLIES: Dict[str, Callable[[Callable[[str], str]], str]] = {
+    "greet": lambda _: "\n".join([_("Hello!"), _introduction(_)]),
+    "goodbye": lambda _: _("Goodbye, and stay safe. You can write again at any time."),
+    "thank": lambda _: _("You are welcome. Stay safe."),
+    "affirm": lambda _: _("OK. Ask me anything else, or write MENU to see the topics."),
+    "deny": lambda _: _("OK. Ask me anything else, or write MENU to see the topics."),
+    "menu": _topics,
+    "choose_language": lambda _: _("For now I can answer in English only. More languages are coming."),
+    "bot_challenge": lambda _: _("I am an automated assistant, not a person. I give information, not legal advice."),
+    "feedback": lambda _: _("Thank you for telling me."),
+    "delete_my_data": lambda _: _("Erasing a conversation is not available yet. Until it is, please do not "
+                                  "write your name, address or document numbers here."),
+    "out_of_scope": _not_understood,
+    "nlu_fallback": _not_understood,
+}
+
+
+class ActionConverse(Action):
+    def name(self) -> Text:
+        return "action_converse"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        lang = state.language(tracker)
+        intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
+        if intent == "talk_to_human":
+            country = state.country(tracker)
+            dispatcher.utter_message(text=render.info_point(library().profile(country), lang))
+            return []
+        reply = _REPLIES.get(intent, _not_understood)
+        dispatcher.utter_message(text=reply(translator(lang)))
+        return []

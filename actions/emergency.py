@@ -1,0 +1,29 @@
+"""Danger comes first: emergency numbers before anything else, then the question if there was one."""
+from datetime import date
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import conversation_state as state
+from actions import render
+from actions.content_lookup import library
+from actions.respond import topic_reply
+
+
+class ActionEmergency(Action):
+    def name(self) -> Text:
+        return "action_emergency"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        lang = state.language(tracker)
+        lib = library()
+        country = state.country(tracker)
+        known = lib.has_country(country)
+        dispatcher.utter_message(text=render.emergency(lib.profile(country), known, lang))
+        topic = state.topic_under_emergency(tracker)
+        if topic and (known or lib.has_global_answer(topic)):
+            dispatcher.utter_message(text=topic_reply(lib, country if known else None, topic, lang, date.today()))
+        return []

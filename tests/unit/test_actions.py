@@ -1,0 +1,155 @@
+"""Each action with a real Tracker and CollectingDispatcher, answering from the real content files."""
+from datetime import date
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer_topic import ActionAnswerTopic
+from actions.ask_country import ActionAskCountry
+from actions.content_lookup import library
+from actions.converse import ActionConverse
+from actions.emergency import ActionEmergency
+
+
+def tracker(text, intent, *, country_entity=None, slots=None, ranking=None):
+    entities = [{"entity": "country", "value": country_entity}] if country_entity else []
+    slots = {"language": "en", "country": None, "pending_topic": None, "needs_country": None, **(slots or {})}
+    if country_entity:
+        slots["country"] = country_entity  # Rasa fills the slot from the entity before the action runs
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities,
+               "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}]}
+    return Tracker("someone", slots, message, [], False, None, {}, "action_listen")
+
+
+async def run(action, a_tracker):
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, a_tracker, {})
+    return [m["text"] for m in dispatcher.messages], events
+
+
+async def test_a_question_with_its_country_gets_the_content_source_and_date():
+    texts, events = await run(ActionAnswerTopic(), tracker(
+        "how do i get a work visa for the netherlands", "pathways_work", country_entity="NL"))
+    nl_work = library().answer("NL", "pathways_work")
+    [reply] = texts
+    assert reply.startswith(nl_work.text["en"])
+    assert f"Source: {nl_work.review.sources[0]}" in reply
+    assert "Checked on Nov 23, 2026" in reply
+    assert SlotSet("needs_country", False) in events
+
+
+async def test_a_question_without_country_asks_for_it_and_remembers_the_question():
+    texts, events = await run(ActionAnswerTopic(), tracker("how do i apply for asylum", "pathways_protection"))
+    assert texts == []
+    assert SlotSet("pending_topic", "pathways_protection") in events
+    assert SlotSet("needs_country", True) in events
+
+
+async def test_asking_for_the_country_names_the_countries_we_cover():
+    texts, _ = await run(ActionAskCountry(), tracker("how do i apply for asylum", "pathways_protection"))
+    assert texts == ["Which country are you in, or going to? Write its name, for example Netherlands, Pakistan."]
+
+
+async def test_the_country_reply_answers_the_question_that_waited_for_it():
+    texts, events = await run(ActionAnswerTopic(), tracker(
+        "the netherlands", "choose_country", country_entity="NL",
+        slots={"pending_topic": "pathways_protection", "needs_country": True}))
+    [reply] = texts
+    assert reply.startswith(library().answer("NL", "pathways_protection").text["en"])
+    assert SlotSet("pending_topic", None) in events
+    assert SlotSet("needs_country", False) in events
+
+
+async def test_naming_a_country_without_a_question_confirms_it():
+    texts, events = await run(ActionAnswerTopic(), tracker("pakistan", "choose_country", country_entity="PK"))
+    assert texts == ["OK: Pakistan. What would you like to know?"]
+    assert SlotSet("country", "PK") in events
+
+
+async def test_a_reply_that_is_no_country_is_asked_again_with_a_hint():
+    waiting = tracker("narnia", "choose_country", slots={"pending_topic": "pathways_protection", "needs_country": True})
+    texts, events = await run(ActionAnswerTopic(), waiting)
+    assert (texts, events) == ([], [SlotSet("needs_country", True)])  # the rules then run action_ask_country
+    texts, _ = await run(ActionAskCountry(), waiting)
+    assert texts == ["I did not recognise that country. Please write its name, for example Netherlands, Pakistan."]
+
+
+async def test_an_unknown_country_without_a_waiting_question():
+    texts, events = await run(ActionAnswerTopic(), tracker("i am in narnia", "choose_country"))
+    assert texts == ["I did not recognise that country. Please write its name, for example Netherlands, Pakistan."]
+    assert events == []
+
+
+async def test_a_topic_the_country_has_no_content_for_says_so_and_gives_the_information_point():
+    assert library().answer("NL", "rights_housing") is None
+    texts, _ = await run(ActionAnswerTopic(), tracker("where can i rent a flat", "rights_housing", slots={"country": "NL"}))
+    profile = library().profile("NL")
+    assert texts == ["I do not have checked information on this for Netherlands yet.\n"
+                     f"You can ask Immigration and Naturalisation Service (IND): {profile.info_point.phone} {profile.info_point.url}"]
+
+
+async def test_a_global_answer_needs_no_country():
+    texts, events = await run(ActionAnswerTopic(), tracker("i lost contact with my brother", "tracing_family"))
+    [reply] = texts
+    assert reply.startswith(library().answer(None, "tracing_family").text["en"])
+    assert SlotSet("needs_country", False) in events
+
+
+async def test_a_country_without_its_own_answer_gets_the_global_one():
+    texts, _ = await run(ActionAnswerTopic(), tracker("is this smuggler safe", "risks_smuggling", slots={"country": "NL"}))
+    assert library().answer("NL", "risks_smuggling").country == "global"
+    assert texts[0].startswith(library().answer(None, "risks_smuggling").text["en"])
+
+
+async def test_an_answer_past_its_review_date_still_shows_with_a_caveat(monkeypatch):
+    import actions.answer_topic as module
+
+    class Later(date):
+        @classmethod
+        def today(cls):
+            return date(2030, 1, 1)
+
+    monkeypatch.setattr(module, "date", Later)
+    texts, _ = await run(ActionAnswerTopic(), tracker("work visa", "pathways_work", slots={"country": "NL"}))
+    assert "This was last checked on Nov 23, 2026 and may be out of date." in texts[0]
+    assert texts[0].startswith(library().answer("NL", "pathways_work").text["en"])
+
+
+async def test_emergency_gives_the_country_numbers_first():
+    texts, _ = await run(ActionEmergency(), tracker("help they are beating me", "emergency", slots={"country": "NL"}))
+    assert texts[0].splitlines()[0] == "If you are in danger now, call:"
+    assert texts[0].splitlines()[1] == "112 - police, ambulance, fire brigade; free"
+
+
+async def test_emergency_without_country_gives_the_general_advice_and_asks_for_the_country():
+    texts, _ = await run(ActionEmergency(), tracker("help they are beating me", "emergency"))
+    [reply] = texts
+    assert reply.startswith(library().profile(None).emergency_advice["en"])
+    assert reply.endswith("Tell me which country you are in and I will give you its emergency number.")
+
+
+async def test_emergency_contacts_come_before_the_answer_to_the_question_under_them():
+    ranking = [{"name": "emergency", "confidence": 1.0}, {"name": "risks_trafficking", "confidence": 0.91}]
+    texts, _ = await run(ActionEmergency(), tracker(
+        "my boss locked me in and took my passport", "emergency", slots={"country": "NL"}, ranking=ranking))
+    assert len(texts) == 2
+    assert texts[0].startswith("If you are in danger now, call:")
+    assert texts[1].startswith(library().answer("NL", "risks_trafficking").text["en"])
+
+
+@pytest.mark.parametrize("intent, expected", [
+    ("bot_challenge", "I am an automated assistant, not a person. I give information, not legal advice."),
+    ("thank", "You are welcome. Stay safe."),
+    ("nlu_fallback", "Sorry, I did not understand that."),
+])
+async def test_conversation_replies(intent, expected):
+    texts, _ = await run(ActionConverse(), tracker("...", intent))
+    assert texts[0].startswith(expected)
+
+
+async def test_talk_to_a_human_gives_the_information_point_of_the_country():
+    texts, _ = await run(ActionConverse(), tracker("can i talk to a person", "talk_to_human", slots={"country": "PK"}))
+    point = library().profile("PK").info_point
+    assert texts == [f"You can ask {point.name['en']}: " + " ".join(p for p in (point.phone, point.url) if p)]
