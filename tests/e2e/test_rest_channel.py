@@ -1,0 +1,97 @@
+"""The real assistant: action server and Rasa server started on free ports, talked to over REST."""
+import socket
+import sqlite3
+import uuid
+
+import pytest
+
+from actions.content_lookup import library
+from bot.stack import running
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def assistant(trained_model, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("assistant")
+    log_path = folder / "servers.log"
+    with open(log_path, "w") as log:
+        try:
+            with running(trained_model, free_port(), free_port(), folder / "tracker.db", log) as stack:
+                stack.tracker_db = folder / "tracker.db"
+                yield stack
+        except Exception:
+            print(log_path.read_text()[-6000:])
+            raise
+
+
+def texts(replies):
+    return [reply["text"] for reply in replies]
+
+
+def answer(replies):
+    """The REST channel sends each paragraph as its own message; the person reads them in order."""
+    return "\n\n".join(texts(replies))
+
+
+def new_person():
+    return f"person-{uuid.uuid4().hex[:8]}"
+
+
+def test_a_work_visa_question_for_the_netherlands_gets_the_dutch_work_permit_content(assistant):
+    nl_work = library().answer("NL", "pathways_work")
+    reply = answer(assistant.say(new_person(), "how do i get a work visa for the netherlands"))
+    assert reply.startswith(nl_work.text["en"])
+    assert f"Source: {nl_work.review.sources[0]}" in reply
+    assert "Checked on Nov 23, 2026" in reply
+
+
+@pytest.mark.parametrize("country_reply", ["the netherlands", "NL", "holland"])
+def test_asylum_without_a_country_asks_for_it_then_answers(assistant, country_reply):
+    person = new_person()
+    assert texts(assistant.say(person, "how do i apply for asylum")) == [
+        "Which country are you in, or going to? Write its name, for example Netherlands, Pakistan."]
+    reply = answer(assistant.say(person, country_reply))
+    assert reply.startswith(library().answer("NL", "pathways_protection").text["en"])
+
+
+def test_the_country_is_remembered_for_the_next_question(assistant):
+    person = new_person()
+    assistant.say(person, "how do i get a work visa for the netherlands")
+    reply = answer(assistant.say(person, "how do i apply for asylum"))
+    assert reply.startswith(library().answer("NL", "pathways_protection").text["en"])
+
+
+def test_a_topic_without_content_for_the_country_says_so_and_gives_the_information_point(assistant):
+    [reply] = texts(assistant.say(new_person(), "where can i find a house to rent in the netherlands"))
+    point = library().profile("NL").info_point
+    assert reply == ("I do not have checked information on this for Netherlands yet.\n"
+                     f"You can ask {point.name['en']}: {point.phone} {point.url}")
+
+
+def test_danger_words_get_the_emergency_numbers_before_anything_else(assistant):
+    person = new_person()
+    assistant.say(person, "how do i get a work visa for the netherlands")
+    replies = texts(assistant.say(person, "my boss locked me in the room and took my passport"))
+    assert replies[0].startswith("If you are in danger now, call:\n112 - ")
+    # The trafficking question under the danger words is answered after the numbers.
+    assert replies[1] == library().answer("NL", "risks_trafficking").text["en"]
+
+
+def test_emergency_with_no_country_known_gives_the_general_advice(assistant):
+    reply = answer(assistant.say(new_person(), "help the boat is sinking"))
+    assert reply.startswith(library().profile(None).emergency_advice["en"])
+
+
+def test_conversations_are_kept_in_the_sqlite_tracker_store(assistant):
+    person = new_person()
+    assistant.say(person, "hello")
+    with sqlite3.connect(assistant.tracker_db) as db:
+        rows = db.execute("select count(*) from events where sender_id = ?", (person,)).fetchone()
+    assert rows[0] > 0

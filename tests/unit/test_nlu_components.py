@@ -1,0 +1,58 @@
+"""The rule-based NLU components: danger words and lone country names override the classifier."""
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.country_extractor import CountryExtractor
+from bot.components.emergency_keywords import EmergencyKeywords, danger_phrase_in
+
+
+def classified(text, intent="pathways_work", confidence=0.93):
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.05}]
+    return Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []})
+
+
+def emergency_rule():
+    return EmergencyKeywords.create({}, None, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "HELP they locked us in a room",
+    "the boat is sinking",
+    "my boss is beating me",
+    "im in danger",
+    "they will kill me",
+    "SOS",
+    "I was raped last night",
+    "we are trapped in the truck cant breathe",
+])
+def test_danger_words_make_any_message_an_emergency(text):
+    [message] = emergency_rule().process([classified(text, "risks_trafficking", 0.97)])
+    assert message.get("intent") == {"name": "emergency", "confidence": 1.0}
+    # What the classifier understood stays second, so the question can be answered after the contacts.
+    assert [r["name"] for r in message.get("intent_ranking")][:2] == ["emergency", "risks_trafficking"]
+
+
+@pytest.mark.parametrize("text", [
+    "is it dangerous to go by boat to italy",
+    "how do i get a work visa",
+    "what are the signs of trafficking",
+    "where can i see a doctor",
+])
+def test_questions_without_danger_words_are_left_alone(text):
+    [message] = emergency_rule().process([classified(text)])
+    assert message.get("intent")["name"] == "pathways_work"
+    assert danger_phrase_in(text) is None
+
+
+def test_a_lone_country_name_is_the_person_naming_their_country():
+    [message] = CountryExtractor({}).process([classified("the netherlands", "out_of_scope", 0.5)])
+    assert message.get("intent") == {"name": "choose_country", "confidence": 1.0}
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("country", "NL")]
+
+
+def test_a_question_naming_a_country_keeps_its_intent_and_gets_the_code():
+    text = "how do i get a work visa for the netherlands"
+    [message] = CountryExtractor({}).process([classified(text)])
+    assert message.get("intent")["name"] == "pathways_work"
+    [entity] = message.get("entities")
+    assert (entity["value"], text[entity["start"]:entity["end"]]) == ("NL", "netherlands")
