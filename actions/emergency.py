@@ -3,13 +3,13 @@ from datetime import date
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import conversation_state as state
 from actions import render
 from actions.content_lookup import library
-from actions.respond import topic_reply
+from actions.respond import EMERGENCY, topic_reply
 
 
 class ActionEmergency(Action):
@@ -22,8 +22,11 @@ class ActionEmergency(Action):
         lib = library()
         country = state.country(tracker)
         known = lib.has_country(country)
-        dispatcher.utter_message(text=render.emergency(lib.profile(country), known, lang))
+        dispatcher.utter_message(text=render.emergency(lib.profile(country), country, lang))
         topic = state.topic_under_emergency(tracker)
         if topic and (known or lib.has_global_answer(topic)):
             dispatcher.utter_message(text=topic_reply(lib, country if known else None, topic, lang, date.today()))
+        if country is None:
+            # The person's next message may name the country: then its numbers come at once.
+            return [SlotSet("pending_topic", EMERGENCY)]
         return []

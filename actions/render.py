@@ -42,14 +42,16 @@ def no_answer(country: Optional[str], profile: CountryProfile, lang: str) -> str
     return "\n".join([first, info_point(profile, lang)])
 
 
-def emergency(profile: CountryProfile, country_known: bool, lang: str) -> str:
+def emergency(profile: CountryProfile, country: Optional[str], lang: str) -> str:
+    """The numbers to call, from the country file; general advice when we have none."""
     _ = translator(lang)
-    if not country_known:
-        return "\n".join([
-            in_language(profile.emergency_advice, lang),
-            _("Tell me which country you are in and I will give you its emergency number."),
-        ])
-    lines: List[str] = [_("If you are in danger now, call:")]
-    for entry in profile.emergency:
-        lines.append(f"{entry.number} - {in_language(entry.purpose, lang)}")
-    return "\n".join(lines)
+    if profile.emergency:
+        lines: List[str] = [_("If you are in danger now, call:")]
+        lines.extend(f"{entry.number} - {in_language(entry.purpose, lang)}" for entry in profile.emergency)
+        return "\n".join(lines)
+    if country:
+        follow = _("I do not have checked emergency numbers for {country} yet.").format(
+            country=country_name(country, lang))
+    else:
+        follow = _("Tell me which country you are in and I will give you its emergency number.")
+    return "\n".join([in_language(profile.emergency_advice, lang), follow])

@@ -6,7 +6,12 @@ from actions import render
 from actions.content_lookup import Library
 
 
+EMERGENCY = "emergency"
+
+
 def topic_reply(library: Library, country: Optional[str], topic: str, lang: str, today: date) -> str:
+    if topic == EMERGENCY:
+        return render.emergency(library.profile(country), country, lang)
     item = library.answer(country, topic)
     if item is not None:
         return render.answer(item, lang, today)

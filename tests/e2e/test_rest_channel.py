@@ -84,9 +84,11 @@ def test_danger_words_get_the_emergency_numbers_before_anything_else(assistant):
     assert replies[1] == library().answer("NL", "risks_trafficking").text["en"]
 
 
-def test_emergency_with_no_country_known_gives_the_general_advice(assistant):
-    reply = answer(assistant.say(new_person(), "help the boat is sinking"))
+def test_emergency_with_no_country_known_gives_the_general_advice_then_the_country_numbers(assistant):
+    person = new_person()
+    reply = answer(assistant.say(person, "help the boat is sinking"))
     assert reply.startswith(library().profile(None).emergency_advice["en"])
+    assert answer(assistant.say(person, "NL")).startswith("If you are in danger now, call:\n112 - ")
 
 
 def test_conversations_are_kept_in_the_sqlite_tracker_store(assistant):

@@ -153,3 +153,17 @@ async def test_talk_to_a_human_gives_the_information_point_of_the_country():
     texts, _ = await run(ActionConverse(), tracker("can i talk to a person", "talk_to_human", slots={"country": "PK"}))
     point = library().profile("PK").info_point
     assert texts == [f"You can ask {point.name['en']}: " + " ".join(p for p in (point.phone, point.url) if p)]
+
+
+async def test_after_an_emergency_without_country_naming_the_country_gives_its_numbers():
+    texts, events = await run(ActionEmergency(), tracker("help the boat is sinking", "emergency"))
+    assert SlotSet("pending_topic", "emergency") in events
+    texts, _ = await run(ActionAnswerTopic(), tracker(
+        "netherlands", "choose_country", country_entity="NL", slots={"pending_topic": "emergency"}))
+    assert texts[0].startswith("If you are in danger now, call:\n112 - ")
+
+
+async def test_an_emergency_in_a_country_without_content_gives_the_advice_and_says_so():
+    texts, _ = await run(ActionEmergency(), tracker("help the boat is sinking", "emergency", country_entity="LY"))
+    assert texts == [library().profile(None).emergency_advice["en"]
+                     + "\nI do not have checked emergency numbers for Libya yet."]
