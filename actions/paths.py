@@ -1,7 +1,9 @@
 """Where the project's files are, so that every module finds them the same way."""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_DIR = ROOT / "content"
+# CONTENT_DIR lets an operator serve content kept elsewhere (and tests serve broken content).
+CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", ROOT / "content")).resolve()
 LOCALES_DIR = ROOT / "locales"
 TOPICS_FILE = ROOT / "bot" / "topics.yml"

@@ -1,0 +1,13 @@
+"""Reads the content when the action server starts (it imports every module of this package).
+
+A broken content file then stops the start with every problem listed as file:line, instead
+of failing later in the middle of a conversation.
+"""
+from actions.content_loader import ContentInvalid
+from actions.content_lookup import library
+
+try:
+    library()
+except ContentInvalid as problems:
+    # rasa-sdk logs an ImportError raised while it loads the actions and exits with code 1.
+    raise ImportError(f"the content files have problems; nothing was loaded:\n{problems}") from problems
