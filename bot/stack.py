@@ -75,7 +75,8 @@ def running(model: Path, rasa_port: int, action_port: int, tracker_db: Path,
     tracker_db.parent.mkdir(parents=True, exist_ok=True)
     action_url = f"http://127.0.0.1:{action_port}"
     rasa_url = f"http://127.0.0.1:{rasa_port}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1",
+           "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
            "TRACKER_DB": str(tracker_db)}
     python = sys.executable
     processes: List[subprocess.Popen] = []

@@ -25,6 +25,7 @@ def assistant(trained_model, tmp_path_factory):
         try:
             with running(trained_model, free_port(), free_port(), folder / "tracker.db", log) as stack:
                 stack.tracker_db = folder / "tracker.db"
+                stack.log_path = log_path
                 yield stack
         except Exception:
             print(log_path.read_text()[-6000:])
@@ -97,3 +98,21 @@ def test_conversations_are_kept_in_the_sqlite_tracker_store(assistant):
     with sqlite3.connect(assistant.tracker_db) as db:
         rows = db.execute("select count(*) from events where sender_id = ?", (person,)).fetchone()
     assert rows[0] > 0
+
+
+@pytest.mark.parametrize("junk", ["", "🙏🙏🙏", "asdkjh qwe zzz", "?" * 3, "x" * 5000, "\u202e\u0000\ufeff"])
+def test_junk_gets_a_safe_answer_and_the_conversation_goes_on(assistant, junk):
+    person = new_person()
+    replies = texts(assistant.say(person, junk))
+    assert all(isinstance(text, str) and text for text in replies)
+    reply = answer(assistant.say(person, "how do i get a work visa for the netherlands"))
+    assert reply.startswith(library().answer("NL", "pathways_work").text["en"])
+
+
+def test_the_logs_hold_no_message_text_or_sender(assistant):
+    person = new_person()
+    assistant.say(person, "my sister went missing near the sea of lampedusa")
+    log = assistant.log_path.read_text()
+    assert "Rasa server is up and running" in log  # the servers' output is really captured here
+    assert person not in log
+    assert "lampedusa" not in log
