@@ -204,3 +204,14 @@ def test_a_file_that_is_not_utf8(tmp_path):
     with pytest.raises(ContentInvalid) as raised:
         load_content(content)
     assert str(raised.value.errors[0]).startswith("content/NL/pathways_work.yml:1: the file is not UTF-8 text")
+
+
+def test_the_worked_examples_in_the_staff_guide_are_valid(tmp_path):
+    import re
+
+    guide = (CONTENT_DIR / "README.md").read_text(encoding="utf-8")
+    examples = dict(re.findall(r"`content/(\S+\.yml)`[^\n]*:\n\n```yaml\n(.*?)```", guide, flags=re.S))
+    assert set(examples) == {"NL/pathways_work.yml", "NL/country.yml"}
+    files = {"global/country.yml": GLOBAL_COUNTRY, **examples}
+    content = load_content(write_tree(tmp_path, files))
+    assert ("NL", "pathways_work") in content.answers
