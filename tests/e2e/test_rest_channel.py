@@ -100,7 +100,8 @@ def test_conversations_are_kept_in_the_sqlite_tracker_store(assistant):
     assert rows[0] > 0
 
 
-@pytest.mark.parametrize("junk", ["", "🙏🙏🙏", "asdkjh qwe zzz", "?" * 3, "x" * 5000, "\u202e\u0000\ufeff"])
+@pytest.mark.parametrize("junk", ["", "🙏🙏🙏", "asdkjh qwe zzz", "?" * 3, "x" * 5000, "\u202e\u0000\ufeff",
+                                  "مرحبا كيف حالك", "আমি জার্মানি যেতে চাই", "ሰላም ከመይ ኣለኹም"])
 def test_junk_gets_a_safe_answer_and_the_conversation_goes_on(assistant, junk):
     person = new_person()
     replies = texts(assistant.say(person, junk))
