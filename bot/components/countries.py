@@ -10,11 +10,11 @@ from typing import Dict, FrozenSet, List, NamedTuple, Optional, Tuple
 import yaml
 from babel import Locale
 
+from actions.content_loader import iso_countries
 from actions.i18n import LANGUAGES
 from bot.components.text import find_phrases, phrase_key, words
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "country_aliases.yml"
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 
 
 class CountryMention(NamedTuple):
@@ -59,8 +59,7 @@ class CountryNames:
 def country_names() -> CountryNames:
     with open(ALIASES_FILE, encoding="utf-8") as handle:
         extra = yaml.safe_load(handle)
-    codes = frozenset(code for code in Locale("en").territories
-                      if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
+    codes = iso_countries()
     names: Dict[Tuple[str, ...], str] = {}
     for lang in LANGUAGES:
         for code, name in Locale.parse(lang).territories.items():
