@@ -25,8 +25,7 @@ class ActionAnswerTopic(Action):
         country = state.country(tracker)
         topic = state.asked_topic(tracker) or tracker.get_slot("pending_topic")
 
-        if state.asked_topic(tracker) is None and state.named_country(tracker) is None:
-            # The person meant to name a country but we did not recognise it.
+        if state.country_not_recognised(tracker):
             if topic is not None:
                 return [SlotSet("needs_country", True)]  # asked again, with a hint, by action_ask_country
             dispatcher.utter_message(text=not_recognised(lang, lib))
@@ -34,9 +33,9 @@ class ActionAnswerTopic(Action):
         if topic is None:
             dispatcher.utter_message(text=_("OK: {country}. What would you like to know?")
                                      .format(country=country_name(country, lang)))
-            return [SlotSet("country", country), SlotSet("needs_country", False)]
+            return [SlotSet("needs_country", False)]
         if country is None and not lib.has_global_answer(topic):
             return [SlotSet("pending_topic", topic), SlotSet("needs_country", True)]
 
         dispatcher.utter_message(text=topic_reply(lib, country, topic, lang, date.today()))
-        return [SlotSet("country", country), SlotSet("pending_topic", None), SlotSet("needs_country", False)]
+        return [SlotSet("pending_topic", None), SlotSet("needs_country", False)]

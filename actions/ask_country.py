@@ -29,7 +29,7 @@ class ActionAskCountry(Action):
         lang = state.language(tracker)
         _ = translator(lang)
         lib = library()
-        if state.asked_topic(tracker) is None and state.named_country(tracker) is None:
+        if state.country_not_recognised(tracker):
             dispatcher.utter_message(text=not_recognised(lang, lib))
         else:
             dispatcher.utter_message(text=_("Which country are you in, or going to? Write its name, for example {examples}.")

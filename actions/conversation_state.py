@@ -24,6 +24,11 @@ def named_country(tracker: Tracker) -> Optional[str]:
     return next(tracker.get_latest_entity_values("country"), None)
 
 
+def country_not_recognised(tracker: Tracker) -> bool:
+    """The message neither asked a topic nor named a country we know (a reply to "which country?")."""
+    return asked_topic(tracker) is None and named_country(tracker) is None
+
+
 def asked_topic(tracker: Tracker) -> Optional[str]:
     intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
     return intent if intent in information_topics() else None

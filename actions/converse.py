@@ -27,6 +27,10 @@ def _topics(_: Callable[[str], str]) -> str:
     ])
 
 
+def _carry_on(_: Callable[[str], str]) -> str:
+    return _("OK. Ask me anything else, or write MENU to see the topics.")
+
+
 def _not_understood(_: Callable[[str], str]) -> str:
     return "\n".join([_("Sorry, I did not understand that."), _topics(_)])
 
@@ -35,8 +39,8 @@ _REPLIES: Dict[str, Callable[[Callable[[str], str]], str]] = {
     "greet": lambda _: "\n".join([_("Hello!"), _introduction(_)]),
     "goodbye": lambda _: _("Goodbye, and stay safe. You can write again at any time."),
     "thank": lambda _: _("You are welcome. Stay safe."),
-    "affirm": lambda _: _("OK. Ask me anything else, or write MENU to see the topics."),
-    "deny": lambda _: _("OK. Ask me anything else, or write MENU to see the topics."),
+    "affirm": _carry_on,
+    "deny": _carry_on,
     "menu": _topics,
     "choose_language": lambda _: _("For now I can answer in English only. More languages are coming."),
     "bot_challenge": lambda _: _("I am an automated assistant, not a person. I give information, not legal advice."),

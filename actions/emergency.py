@@ -21,11 +21,10 @@ class ActionEmergency(Action):
         lang = state.language(tracker)
         lib = library()
         country = state.country(tracker)
-        known = lib.has_country(country)
         dispatcher.utter_message(text=render.emergency(lib.profile(country), country, lang))
         topic = state.topic_under_emergency(tracker)
-        if topic and (known or lib.has_global_answer(topic)):
-            dispatcher.utter_message(text=topic_reply(lib, country if known else None, topic, lang, date.today()))
+        if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
+            dispatcher.utter_message(text=topic_reply(lib, country, topic, lang, date.today()))
         if country is None:
             # The person's next message may name the country: then its numbers come at once.
             return [SlotSet("pending_topic", EMERGENCY)]

@@ -19,7 +19,7 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator, List, Optional
+from typing import IO, Callable, Iterator, List, Optional
 
 BOT = Path(__file__).resolve().parent
 ROOT = BOT.parent
@@ -41,7 +41,7 @@ class Stack:
             return json.loads(response.read())
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, ready: callable, what: str) -> None:
+def _wait_until_up(url: str, process: subprocess.Popen, ready: Callable[[dict], bool], what: str) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -38,10 +38,13 @@ def danger_phrases() -> Dict[Tuple[str, ...], str]:
     return phrases
 
 
+@lru_cache(maxsize=1)
+def _longest_phrase() -> int:
+    return max(len(key) for key in danger_phrases())
+
+
 def danger_phrase_in(text: str) -> Optional[str]:
-    phrases = danger_phrases()
-    longest = max(len(key) for key in phrases)
-    for _first, _after, phrase in find_phrases(words(text), phrases, longest):
+    for _first, _after, phrase in find_phrases(words(text), danger_phrases(), _longest_phrase()):
         return phrase
     return None
 

@@ -65,7 +65,7 @@ async def test_the_country_reply_answers_the_question_that_waited_for_it():
 async def test_naming_a_country_without_a_question_confirms_it():
     texts, events = await run(ActionAnswerTopic(), tracker("pakistan", "choose_country", country_entity="PK"))
     assert texts == ["OK: Pakistan. What would you like to know?"]
-    assert SlotSet("country", "PK") in events
+    assert events == [SlotSet("needs_country", False)]
 
 
 async def test_a_reply_that_is_no_country_is_asked_again_with_a_hint():
