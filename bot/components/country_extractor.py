@@ -46,7 +46,7 @@ class CountryExtractor(GraphComponent, EntityExtractorMixin):
                     "confidence_entity": 1.0, "extractor": self.__class__.__name__,
                 })
             message.set(ENTITIES, entities, add_to_output=True)
-            if self._names.only_country(text):
+            if self._names.only(text):
                 intent, ranking = put_first(CHOOSE_COUNTRY, message.get(INTENT), message.get(INTENT_RANKING_KEY))
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -41,7 +41,7 @@ def test_the_mention_points_at_the_words_in_the_message():
     ("i am from Pakistan", "PK"),
 ])
 def test_a_message_that_only_names_a_country(text, code):
-    assert country_names().only_country(text) == code
+    assert country_names().only(text) == code
 
 
 @pytest.mark.parametrize("text", [
@@ -50,4 +50,4 @@ def test_a_message_that_only_names_a_country(text, code):
     "hello",
 ])
 def test_a_question_is_not_just_a_country(text):
-    assert country_names().only_country(text) is None
+    assert country_names().only(text) is None
