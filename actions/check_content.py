@@ -3,6 +3,8 @@
     make check-content        (or: python -m actions.check_content [content folder])
 
 Exits 1 when a file has a problem, so that a broken file never reaches the assistant.
+Warnings (translations missing or older than the English) are printed too, but the
+content is still served.
 """
 import sys
 from pathlib import Path
@@ -21,7 +23,10 @@ def main(argv=None) -> int:
             print(error)
         print(f"{len(problems.errors)} problem(s) found; nothing was loaded.", file=sys.stderr)
         return 1
-    print(f"content OK: {len(content.answers)} answers, {len(content.profiles)} country files")
+    for warning in content.warnings:
+        print(f"{warning.path}:{warning.line}: warning: {warning.message}")
+    print(f"content OK: {len(content.answers)} answers, {len(content.profiles)} country files, "
+          f"{len(content.warnings)} warning(s)")
     return 0
 
 

@@ -5,6 +5,7 @@ staff can act on; a library with any problem is refused as a whole, so the assis
 never serves half-checked content.
 """
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,37 @@ class ContentInvalid(Exception):
         super().__init__("\n".join(str(error) for error in errors))
 
 
+TRANSLATION_STATUSES = ("machine", "reviewed")
+_TRANSLATION_FIELDS = {"text", "source", "status", "reviewed_by", "reviewed_on"}
+
+
+def source_hash(text: str) -> str:
+    """A short fingerprint of a source text: a translation records the one it was made from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Translation:
+    text: str
+    status: str          # "machine" or "reviewed"
+    outdated: bool       # the source text changed after this translation was made
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A text in the source language (English) and its translations."""
+    source: str
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+
+    def get(self, lang: str) -> Translation:
+        """The text to show in ``lang``: its translation, else the source text."""
+        found = self.translations.get(lang)
+        return found or Translation(self.source, "reviewed", False)
+
+    def __getitem__(self, lang: str) -> str:
+        return self.get(lang).text
+
+
 @dataclass(frozen=True)
 class Review:
     sources: Tuple[str, ...]
@@ -62,7 +94,7 @@ class Review:
 class Answer:
     topic: str
     country: str
-    text: Mapping[str, str]
+    text: LocalText
     review: Review
     path: str
 
@@ -70,12 +102,12 @@ class Answer:
 @dataclass(frozen=True)
 class EmergencyNumber:
     number: str
-    purpose: Mapping[str, str]
+    purpose: LocalText
 
 
 @dataclass(frozen=True)
 class InfoPoint:
-    name: Mapping[str, str]
+    name: LocalText
     phone: Optional[str]
     url: Optional[str]
 
@@ -84,7 +116,7 @@ class InfoPoint:
 class CountryProfile:
     country: str
     emergency: Tuple[EmergencyNumber, ...]
-    emergency_advice: Mapping[str, str]
+    emergency_advice: Optional[LocalText]
     info_point: InfoPoint
     review: Review
     path: str
@@ -94,6 +126,8 @@ class CountryProfile:
 class LoadedContent:
     answers: Dict[Tuple[str, str], Answer] = field(default_factory=dict)
     profiles: Dict[str, CountryProfile] = field(default_factory=dict)
+    # Not errors: the content is served, but staff should act (outdated or missing translations).
+    warnings: List[ContentError] = field(default_factory=list)
 
 
 def iso_countries() -> frozenset:
@@ -106,13 +140,18 @@ def iso_countries() -> frozenset:
 class _FileChecker:
     """Validates one parsed file, collecting errors with their line numbers."""
 
-    def __init__(self, path: str, data: CommentedMap, errors: List[ContentError]):
+    def __init__(self, path: str, data: CommentedMap, errors: List[ContentError],
+                 warnings: Optional[List[ContentError]] = None):
         self.path = path
         self.data = data
         self.errors = errors
+        self.warnings = warnings if warnings is not None else []
 
     def error(self, line: int, message: str) -> None:
         self.errors.append(ContentError(self.path, line, message))
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ContentError(self.path, line, message))
 
     def line_of(self, node: Any, key: Any = None) -> int:
         """1-based line of ``key`` in mapping ``node`` (or of the node itself)."""
@@ -170,26 +209,78 @@ class _FileChecker:
             return Review(tuple(urls), last_reviewed, review_by)
         return None
 
-    def texts(self, node: Any, key: str, where: str = "") -> Optional[Dict[str, str]]:
-        """A per-language text: a mapping from language code to non-empty text, English included."""
+    def texts(self, node: Any, key: str, where: str = "") -> Optional[LocalText]:
+        """A text per language: the English source, and translations that say what they were made from."""
         value = self.required(node, key, where)
         if value is None:
             return None
         if not isinstance(value, CommentedMap):
             self.error(self.line_of(node, key), f"'{key}'{where} must list the text per language, e.g. 'en: ...'")
             return None
-        result: Dict[str, str] = {}
-        for lang, text in value.items():
-            if lang not in LANGUAGES:
-                self.error(self.line_of(value, lang), f"'{lang}' is not a language the assistant speaks ({', '.join(LANGUAGES)})")
-            elif not isinstance(text, str) or not text.strip():
-                self.error(self.line_of(value, lang), f"the '{lang}' text of '{key}'{where} is empty")
-            else:
-                result[lang] = _tidy(text)
         if DEFAULT_LANGUAGE not in value:
             self.error(self.line_of(node, key), f"'{key}'{where} has no '{DEFAULT_LANGUAGE}' text; every answer needs one")
             return None
-        return result if len(result) == len(value) else None
+        source = value[DEFAULT_LANGUAGE]
+        if not isinstance(source, str) or not source.strip():
+            self.error(self.line_of(value, DEFAULT_LANGUAGE), f"the '{DEFAULT_LANGUAGE}' text of '{key}'{where} is empty")
+            return None
+        source = _tidy(source)
+        fingerprint = source_hash(source)
+        translations: Dict[str, Translation] = {}
+        valid = True
+        for lang, entry in value.items():
+            if lang == DEFAULT_LANGUAGE:
+                continue
+            if lang not in LANGUAGES:
+                self.error(self.line_of(value, lang), f"'{lang}' is not a language the assistant speaks ({', '.join(LANGUAGES)})")
+                valid = False
+                continue
+            translation = self.translation(value, lang, f" of '{key}'{where}", fingerprint)
+            if translation is None:
+                valid = False
+            else:
+                translations[lang] = translation
+        missing = [lang for lang in LANGUAGES if lang not in value]
+        if missing:
+            self.warn(self.line_of(node, key), f"'{key}'{where} has no translation in: {', '.join(missing)}; "
+                                               f"the English text is shown in those languages")
+        return LocalText(source, translations) if valid else None
+
+    def translation(self, texts: CommentedMap, lang: str, where: str, fingerprint: str) -> Optional[Translation]:
+        entry = texts[lang]
+        line = self.line_of(texts, lang)
+        if not isinstance(entry, CommentedMap):
+            self.error(line, f"the '{lang}' translation{where} needs 'text', 'source' and 'status' "
+                             f"(source: {fingerprint} is the English text it translates)")
+            return None
+        self.known_fields(entry, _TRANSLATION_FIELDS, f" in the '{lang}' translation{where}")
+        text, source, status = entry.get("text"), entry.get("source"), entry.get("status")
+        ok = True
+        if not isinstance(text, str) or not text.strip():
+            self.error(line, f"the '{lang}' translation{where} has no text")
+            ok = False
+        if status not in TRANSLATION_STATUSES:
+            self.error(self.line_of(entry, "status") if "status" in entry else line,
+                       f"the '{lang}' translation{where} needs status: machine (not yet checked by a person) "
+                       f"or status: reviewed (with reviewed_by and reviewed_on)")
+            ok = False
+        elif status == "reviewed":
+            for needed in ("reviewed_by", "reviewed_on"):
+                if not entry.get(needed):
+                    self.error(line, f"the '{lang}' translation{where} is reviewed, so it needs {needed}")
+                    ok = False
+        if not source:
+            self.error(line, f"the '{lang}' translation{where} needs source: {fingerprint}, the fingerprint of "
+                             f"the English text it was made from")
+            ok = False
+        if not ok:
+            return None
+        outdated = str(source) != fingerprint
+        if outdated:
+            self.warn(self.line_of(entry, "source"),
+                      f"the '{lang}' translation{where} was made from an older English text; update the "
+                      f"translation, then write source: {fingerprint} (and status: reviewed once a person checked it)")
+        return Translation(_tidy(text), status, outdated)
 
 
 def _tidy(text: str) -> str:
@@ -247,9 +338,9 @@ def _load_profile(checker: _FileChecker, country: str) -> Optional[CountryProfil
     review = checker.review()
     ok = review is not None and str(declared) == country
     numbers: List[EmergencyNumber] = []
-    advice: Dict[str, str] = {}
+    advice: Optional[LocalText] = None
     if country == GLOBAL:
-        advice = checker.texts(data, "emergency_advice") or {}
+        advice = checker.texts(data, "emergency_advice")
         ok = ok and bool(advice)
         if "emergency" in data:
             checker.error(checker.line_of(data, "emergency"), "the global file has no emergency numbers; put general advice in emergency_advice")
@@ -335,7 +426,7 @@ def load_content(root: Path, shown_relative_to: Optional[Path] = None) -> Loaded
             data = _parse(path, shown, errors)
             if data is None:
                 continue
-            checker = _FileChecker(shown, data, errors)
+            checker = _FileChecker(shown, data, errors, loaded.warnings)
             if path.name == COUNTRY_FILE:
                 profile = _load_profile(checker, country)
                 if profile:

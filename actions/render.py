@@ -4,19 +4,34 @@ Channels (REST, SMS, messaging apps) decide how to split or join paragraphs; thi
 decides what is said and in which order.
 """
 from datetime import date
-from typing import List, Mapping, Optional
+from typing import List, Optional
 
-from actions.content_loader import Answer, CountryProfile
+from actions.content_loader import Answer, CountryProfile, LocalText
 from actions.i18n import DEFAULT_LANGUAGE, country_name, format_day, translator
 
 
-def in_language(texts: Mapping[str, str], lang: str) -> str:
-    return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+def in_language(text: LocalText, lang: str) -> str:
+    return text.get(lang).text
+
+
+def translation_notes(text: LocalText, lang: str) -> List[str]:
+    """One short line when the person reads a machine translation or one older than the English."""
+    if lang == DEFAULT_LANGUAGE or lang not in text.translations:
+        return []
+    _ = translator(lang)
+    shown = text.get(lang)
+    if shown.outdated:
+        # TRANSLATORS: keep ENGLISH in Latin letters: the person writes it to switch to English.
+        return [_("The English text has changed since this translation. Write ENGLISH to read the English.")]
+    if shown.status == "machine":
+        return [_("Machine translation, not yet checked by a person.")]
+    return []
 
 
 def answer(item: Answer, lang: str, today: date) -> str:
     _ = translator(lang)
     lines = [in_language(item.text, lang), ""]
+    lines.extend(translation_notes(item.text, lang))
     if today > item.review.review_by:
         lines.append(_("This was last checked on {date} and may be out of date.").format(
             date=format_day(item.review.last_reviewed, lang)))
