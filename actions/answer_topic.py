@@ -2,25 +2,23 @@
 from datetime import date
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions import conversation_state as state
-from actions.content_lookup import library
 from actions.ask_country import not_recognised
+from actions.content_lookup import library
 from actions.i18n import country_name, translator
+from actions.reply import AssistantAction, Reply
 from actions.respond import topic_reply
 
 
-class ActionAnswerTopic(Action):
+class ActionAnswerTopic(AssistantAction):
     def name(self) -> Text:
         return "action_answer_topic"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
-        lang = state.language(tracker)
-        _ = translator(lang)
+    async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        _ = translator(reply.lang)
         lib = library()
         country = state.country(tracker)
         topic = state.asked_topic(tracker) or tracker.get_slot("pending_topic")
@@ -28,14 +26,13 @@ class ActionAnswerTopic(Action):
         if state.country_not_recognised(tracker):
             if topic is not None:
                 return [SlotSet("needs_country", True)]  # asked again, with a hint, by action_ask_country
-            dispatcher.utter_message(text=not_recognised(lang, lib))
+            reply.say(not_recognised(reply.lang, lib))
             return []
         if topic is None:
-            dispatcher.utter_message(text=_("OK: {country}. What would you like to know?")
-                                     .format(country=country_name(country, lang)))
+            reply.say(_("OK: {country}. What would you like to know?").format(country=country_name(country, reply.lang)))
             return [SlotSet("needs_country", False)]
         if country is None and not lib.has_global_answer(topic):
             return [SlotSet("pending_topic", topic), SlotSet("needs_country", True)]
 
-        dispatcher.utter_message(text=topic_reply(lib, country, topic, lang, date.today()))
-        return [SlotSet("pending_topic", None), SlotSet("needs_country", False)]
+        reply.say(topic_reply(lib, country, topic, reply.lang, date.today()))
+        return [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic)]

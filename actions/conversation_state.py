@@ -1,18 +1,60 @@
 """What the actions read from a conversation: the person's language, country and question."""
+from dataclasses import dataclass
 from typing import Optional
 
 from rasa_sdk import Tracker
 
-from actions.i18n import supported
+from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES, supported
 from actions.topics import information_topics
+
+DETECTED_LANGUAGE = "detected_language"  # added to every message by bot.components.language_detector
+SMS_CHANNELS = frozenset({"twilio", "sms"})
 
 # A topic the NLU ranked under an emergency is answered after the emergency contacts
 # only when the classifier was at least this sure of it.
 UNDERLYING_TOPIC_CONFIDENCE = 0.5
 
 
+@dataclass(frozen=True)
+class LanguageTurn:
+    """The language of this turn's reply, and whether it differs from the conversation's so far."""
+    code: str
+    changed: bool
+    romanised: bool = False
+
+
+def language_turn(tracker: Tracker) -> LanguageTurn:
+    """A language the person chose is kept. Otherwise a confident detection sets or changes it; a
+    short or ambiguous message ("ok", "1", "salam") keeps the language in use, and only picks one
+    when none is in use yet."""
+    current = tracker.get_slot("language")
+    current = current if current in LANGUAGES else None
+    detected = tracker.latest_message.get(DETECTED_LANGUAGE) or {}
+    code = detected.get("code") if detected.get("code") in LANGUAGES else None
+    if current and (tracker.get_slot("language_chosen") or not (code and detected.get("confident"))):
+        return LanguageTurn(current, False)
+    if code:
+        return LanguageTurn(code, code != current, bool(detected.get("romanised")))
+    return LanguageTurn(current or DEFAULT_LANGUAGE, current is None)
+
+
 def language(tracker: Tracker) -> str:
-    return supported(tracker.get_slot("language") or "")
+    return language_turn(tracker).code
+
+
+def chosen_language(tracker: Tracker) -> Optional[str]:
+    """The language the person asked for by name ("english", "عربي") or by its number in the menu."""
+    named = next(tracker.get_latest_entity_values("language"), None)
+    if named in LANGUAGES:
+        return named
+    number = next(tracker.get_latest_entity_values("number"), None)
+    if tracker.get_slot("language_menu") and number is not None and 1 <= int(number) <= len(LANGUAGES):
+        return LANGUAGES[int(number) - 1]
+    return None
+
+
+def on_sms(tracker: Tracker) -> bool:
+    return (tracker.get_latest_input_channel() or "") in SMS_CHANNELS
 
 
 def country(tracker: Tracker) -> Optional[str]:

@@ -1,14 +1,14 @@
 """Replies to the conversation intents (greetings, thanks, 'are you a bot?', not understood...)."""
 from typing import Any, Callable, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions import conversation_state as state
 from actions import render
 from actions.content_lookup import library
 from actions.i18n import translator
+from actions.reply import AssistantAction, Reply
 
 
 def _introduction(_: Callable[[str], str]) -> str:
@@ -28,6 +28,7 @@ def _topics(_: Callable[[str], str]) -> str:
 
 
 def _carry_on(_: Callable[[str], str]) -> str:
+    # TRANSLATORS: MENU is the word a person writes to see the topics; use the usual word in your language.
     return _("OK. Ask me anything else, or write MENU to see the topics.")
 
 
@@ -42,7 +43,6 @@ _REPLIES: Dict[str, Callable[[Callable[[str], str]], str]] = {
     "affirm": _carry_on,
     "deny": _carry_on,
     "menu": _topics,
-    "choose_language": lambda _: _("For now I can answer in English only. More languages are coming."),
     "bot_challenge": lambda _: _("I am an automated assistant, not a person. I give information, not legal advice."),
     "feedback": lambda _: _("Thank you for telling me."),
     "delete_my_data": lambda _: _("Erasing a conversation is not available yet. Until it is, please do not "
@@ -52,18 +52,14 @@ _REPLIES: Dict[str, Callable[[Callable[[str], str]], str]] = {
 }
 
 
-class ActionConverse(Action):
+class ActionConverse(AssistantAction):
     def name(self) -> Text:
         return "action_converse"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
-        lang = state.language(tracker)
+    async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         if intent == "talk_to_human":
-            country = state.country(tracker)
-            dispatcher.utter_message(text=render.info_point(library().profile(country), lang))
+            reply.say(render.info_point(library().profile(state.country(tracker)), reply.lang))
             return []
-        reply = _REPLIES.get(intent, _not_understood)
-        dispatcher.utter_message(text=reply(translator(lang)))
+        reply.say(_REPLIES.get(intent, _not_understood)(translator(reply.lang)))
         return []

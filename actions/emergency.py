@@ -2,29 +2,27 @@
 from datetime import date
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions import conversation_state as state
 from actions import render
 from actions.content_lookup import library
+from actions.reply import AssistantAction, Reply
 from actions.respond import EMERGENCY, topic_reply
 
 
-class ActionEmergency(Action):
+class ActionEmergency(AssistantAction):
     def name(self) -> Text:
         return "action_emergency"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
-        lang = state.language(tracker)
+    async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         lib = library()
         country = state.country(tracker)
-        dispatcher.utter_message(text=render.emergency(lib.profile(country), country, lang))
+        reply.say(render.emergency(lib.profile(country), country, reply.lang))
         topic = state.topic_under_emergency(tracker)
         if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
-            dispatcher.utter_message(text=topic_reply(lib, country, topic, lang, date.today()))
+            reply.say(topic_reply(lib, country, topic, reply.lang, date.today()))
         if country is None:
             # The person's next message may name the country: then its numbers come at once.
             return [SlotSet("pending_topic", EMERGENCY)]

@@ -15,13 +15,31 @@ from actions.paths import LOCALES_DIR
 
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "en"
-# The languages the assistant speaks: each has a catalogue in locales/<code>/LC_MESSAGES.
-LANGUAGES = ("en",)
+# The languages the assistant speaks, in the order of the language menu; each has a
+# catalogue in locales/<code>/LC_MESSAGES. "fa" is Dari, the Persian of Afghanistan.
+LANGUAGES = ("en", "ar", "fa", "ps", "ur", "bn", "fr", "es", "ti", "so")
+# The CLDR locale whose words, names and date formats fit each language's readers.
+_CLDR_LOCALES = {"fa": "fa_AF"}
 
 
 def supported(lang: str) -> str:
     """The language to answer in: ``lang`` if the assistant speaks it, else the default."""
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def cldr_locale(lang: str) -> Locale:
+    return Locale.parse(_CLDR_LOCALES.get(supported(lang), supported(lang)))
+
+
+def is_right_to_left(lang: str) -> bool:
+    return cldr_locale(lang).character_order == "right-to-left"
+
+
+def language_name(lang: str) -> str:
+    """The language's name written in the language itself (e.g. العربية, دری, ትግርኛ)."""
+    locale = cldr_locale(lang)
+    own = str(locale)
+    return locale.languages.get(own) or locale.languages.get(lang) or lang
 
 
 @lru_cache(maxsize=None)
@@ -34,9 +52,9 @@ def translator(lang: str) -> Callable[[str], str]:
 
 
 def format_day(day: date, lang: str) -> str:
-    return format_date(day, format="medium", locale=supported(lang))
+    return format_date(day, format="medium", locale=cldr_locale(lang))
 
 
 def country_name(code: str, lang: str) -> str:
     """The country's name in the person's language, from CLDR."""
-    return Locale.parse(supported(lang)).territories.get(code, code)
+    return cldr_locale(lang).territories.get(code, code)

@@ -1,6 +1,7 @@
 """The real assistant: action server and Rasa server started on free ports, talked to over REST."""
 import socket
 import sqlite3
+import time
 import uuid
 
 import pytest
@@ -57,7 +58,8 @@ def test_a_work_visa_question_for_the_netherlands_gets_the_dutch_work_permit_con
 def test_asylum_without_a_country_asks_for_it_then_answers(assistant, country_reply):
     person = new_person()
     assert texts(assistant.say(person, "how do i apply for asylum")) == [
-        "Which country are you in, or going to? Write its name, for example Netherlands, Pakistan."]
+        "Which country are you in, or going to? Write its name, for example Netherlands, Pakistan.\n"
+        "To change the language, write LANGUAGE."]
     reply = answer(assistant.say(person, country_reply))
     assert reply.startswith(library().answer("NL", "pathways_protection").text["en"])
 
@@ -73,7 +75,8 @@ def test_a_topic_without_content_for_the_country_says_so_and_gives_the_informati
     [reply] = texts(assistant.say(new_person(), "where can i find a house to rent in the netherlands"))
     point = library().profile("NL").info_point
     assert reply == ("I do not have checked information on this for Netherlands yet.\n"
-                     f"You can ask {point.name['en']}: {point.phone} {point.url}")
+                     f"You can ask {point.name['en']}: {point.phone} {point.url}\n"
+                     "To change the language, write LANGUAGE.")
 
 
 def test_danger_words_get_the_emergency_numbers_before_anything_else(assistant):
@@ -113,6 +116,9 @@ def test_junk_gets_a_safe_answer_and_the_conversation_goes_on(assistant, junk):
 def test_the_logs_hold_no_message_text_or_sender(assistant):
     person = new_person()
     assistant.say(person, "my sister went missing near the sea of lampedusa")
+    deadline = time.monotonic() + 30
+    while "Rasa server is up and running" not in assistant.log_path.read_text() and time.monotonic() < deadline:
+        time.sleep(0.5)  # the server logs it a moment after it starts answering
     log = assistant.log_path.read_text()
     assert "Rasa server is up and running" in log  # the servers' output is really captured here
     assert person not in log
