@@ -43,7 +43,7 @@ check-content: setup ## validate every content file
 	$(PY) -m actions.check_content
 
 catalogues: setup ## extract the assistant's words and update every language's catalogue
-	$(VENV)/bin/pybabel extract -F locales/babel.cfg -o locales/messages.pot --no-location --sort-output \
+	$(VENV)/bin/pybabel extract -F locales/babel.cfg -o locales/messages.pot --no-location --sort-output --add-comments=TRANSLATORS: \
 		--project safe-migration-assistant actions
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
 
