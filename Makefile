@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run shell test setup model check-content catalogues lock clean
+.PHONY: run shell test setup model check-content catalogues nlu-report lock clean
 
 run: setup model ## set up, train if the training data changed, start both servers
 	$(PY) -m bot.stack
@@ -41,6 +41,9 @@ model: setup ## the trained model for the current training data (cached by its h
 
 check-content: setup ## validate every content file
 	$(PY) -m actions.check_content
+
+nlu-report: setup ## measure understanding per language on the held-out test sets (bench/nlu_report.md)
+	$(PY) bench/nlu_report.py --out bench/nlu_report.md
 
 catalogues: setup ## extract the assistant's words and update every language's catalogue
 	$(VENV)/bin/pybabel extract -F locales/babel.cfg -o locales/messages.pot --no-location --sort-output --add-comments=TRANSLATORS: \
