@@ -1,49 +1,13 @@
 """The real assistant: action server and Rasa server started on free ports, talked to over REST."""
-import socket
 import sqlite3
 import time
-import uuid
 
 import pytest
 
 from actions.content_lookup import library
-from bot.stack import running
+from tests.e2e.conversation import answer, new_person, texts
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def assistant(trained_model, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("assistant")
-    log_path = folder / "servers.log"
-    with open(log_path, "w") as log:
-        try:
-            with running(trained_model, free_port(), free_port(), folder / "tracker.db", log) as stack:
-                stack.tracker_db = folder / "tracker.db"
-                stack.log_path = log_path
-                yield stack
-        except Exception:
-            print(log_path.read_text()[-6000:])
-            raise
-
-
-def texts(replies):
-    return [reply["text"] for reply in replies]
-
-
-def answer(replies):
-    """The REST channel sends each paragraph as its own message; the person reads them in order."""
-    return "\n\n".join(texts(replies))
-
-
-def new_person():
-    return f"person-{uuid.uuid4().hex[:8]}"
 
 
 def test_a_work_visa_question_for_the_netherlands_gets_the_dutch_work_permit_content(assistant):

@@ -1,9 +1,11 @@
 """Intents, rules, training data and content sections all use the topic ids of bot/topics.yml."""
 from collections import Counter
 
+import pytest
 import yaml
 
 from actions.content_lookup import library
+from actions.i18n import LANGUAGES
 from actions.paths import ROOT
 from actions.topics import all_intents, conversation_intents, information_topics, safety_topics
 
@@ -26,13 +28,33 @@ def test_every_intent_has_a_rule_that_answers_it():
     assert answered == all_intents() | {"nlu_fallback"}
 
 
-def test_english_training_data_has_at_least_15_examples_per_intent():
-    counts = Counter()
-    for block in load(BOT / "data" / "nlu" / "en.yml")["nlu"]:
-        if "intent" in block:
-            counts[block["intent"]] += sum(1 for line in block["examples"].splitlines() if line.strip().startswith("- "))
+def examples(lang):
+    found = Counter()
+    texts = {}
+    for block in load(BOT / "data" / "nlu" / f"{lang}.yml")["nlu"]:
+        for line in block["examples"].splitlines():
+            if line.strip().startswith("- "):
+                found[block["intent"]] += 1
+                texts.setdefault(" ".join(line.strip()[2:].casefold().split()), set()).add(block["intent"])
+    return found, texts
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_at_least_15_examples_of_every_intent_and_none_in_two_intents(lang):
+    counts, texts = examples(lang)
     assert set(counts) == all_intents()
     assert {intent: n for intent, n in counts.items() if n < 15} == {}
+    assert {text: intents for text, intents in texts.items() if len(intents) > 1} == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_danger_phrases_that_make_a_message_an_emergency(lang):
+    from bot.components.emergency_keywords import danger_phrase_in
+
+    lines = (BOT / "safety" / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+    phrases = [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
+    assert len(phrases) >= 10, lang
+    assert all(danger_phrase_in(f"... {phrase} ...") for phrase in phrases)
 
 
 def test_content_covers_the_two_first_countries_across_the_groups():
