@@ -51,3 +51,9 @@ def test_a_message_that_only_names_a_country(text, code):
 ])
 def test_a_question_is_not_just_a_country(text):
     assert country_names().only(text) is None
+
+
+@pytest.mark.parametrize("name", ["آلمان", "ጀርመን", "Jarmalka", "জার্মানি", "ألمانيا", "بألمانيا", "جرمنی", "المان",
+                                  "Allemagne", "Alemania", "Germany", "জার্মানিতে"])
+def test_germany_is_recognised_in_every_script_and_with_joined_endings(name):
+    assert country_names().only(name) == "DE"
