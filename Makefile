@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run shell test setup model check-content catalogues nlu-report lock clean
+.PHONY: run shell test setup model check-content content-report catalogues nlu-report lock clean
 
 run: setup model ## set up, train if the training data changed, start both servers
 	$(PY) -m bot.stack
@@ -24,12 +24,13 @@ test: setup model ## set up and run the whole test suite
 
 setup: $(STAMP) $(COMPILED)
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 10), "Rasa 3.6 needs Python 3.10, this is " + sys.version'
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check 'pip==24.3.1'
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(VENV)/bin/pip check
 	touch $@
 
@@ -39,15 +40,18 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
 model: setup ## the trained model for the current training data (cached by its hash)
 	$(PY) -m bot.train
 
-check-content: setup ## validate every content file
-	$(PY) -m actions.check_content
+check-content: setup ## validate every content file (also: .venv/bin/content check)
+	$(VENV)/bin/content check
+
+content-report: setup ## write var/content-report.html: coverage, reviews due, warnings
+	$(VENV)/bin/content report --out var/content-report.html
 
 nlu-report: setup ## measure understanding per language on the held-out test sets (bench/nlu_report.md)
 	$(PY) bench/nlu_report.py --out bench/nlu_report.md
 
 catalogues: setup ## extract the assistant's words and update every language's catalogue
 	$(VENV)/bin/pybabel extract -F locales/babel.cfg -o locales/messages.pot --no-location --sort-output --add-comments=TRANSLATORS: \
-		--project safe-migration-assistant actions
+		--project safe-migration-assistant actions channels
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
 
 lock: ## re-pin every package from the direct dependencies in pyproject.toml

@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
+import phonenumbers
 from babel import Locale
+from phonenumbers.shortnumberinfo import is_valid_short_number_for_region
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
@@ -29,9 +31,10 @@ _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 _TOPIC_FIELDS = {"topic", "last_reviewed", "review_by", "sources", "text", "notes"}
 _COUNTRY_FIELDS = {
-    "country", "last_reviewed", "review_by", "sources", "emergency", "emergency_advice",
+    "country", "last_reviewed", "review_by", "sources", "emergency", "trafficking_hotline", "emergency_advice",
     "info_point", "notes",
 }
+SERVICE_POINTS_FILE = "service_points.yml"
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Answer:
     text: LocalText
     review: Review
     path: str
+    line: int = 1  # of the text, for messages to staff
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class CountryProfile:
     info_point: InfoPoint
     review: Review
     path: str
+    trafficking_hotline: Optional[EmergencyNumber] = None
 
 
 @dataclass
@@ -128,6 +133,19 @@ class LoadedContent:
     profiles: Dict[str, CountryProfile] = field(default_factory=dict)
     # Not errors: the content is served, but staff should act (outdated or missing translations).
     warnings: List[ContentError] = field(default_factory=list)
+
+
+def phone_is_valid(number: str, region: str) -> bool:
+    """Whether ``number`` (as dialled in ``region``, or international with +) can be called there:
+    a full number that is valid, or a valid short number (112, 15, 1122)."""
+    digits = re.sub(r"[ \-]", "", number)
+    try:
+        parsed = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.is_valid_number(parsed):
+        return True
+    return not digits.startswith("+") and is_valid_short_number_for_region(parsed, region)
 
 
 def iso_countries() -> frozenset:
@@ -175,6 +193,23 @@ class _FileChecker:
             return None
         return node[key]
 
+    def phone(self, node: CommentedMap, key: str, region: Optional[str], where: str = "") -> Optional[str]:
+        """A phone number as dialled; an error if it is not one, a warning if it is not valid in ``region``."""
+        value = node.get(key)
+        if value is None:
+            return None
+        if not _PHONE.match(str(value)):
+            self.error(self.line_of(node, key), f"'{value}' is not a phone number{where}; write digits as dialled, in quotes")
+            return None
+        if region and not phone_is_valid(str(value), region):
+            self.warn(self.line_of(node, key), f"'{value}'{where} is not a valid phone number in {region}; check it "
+                                               f"against the source (a number from abroad starts with + and the country code)")
+        return str(value)
+
+    def url(self, node: Any, key: Any, value: str) -> None:
+        if value.startswith("http://"):
+            self.warn(self.line_of(node, key), f"source '{value}' is not https; use the https address if the site has one")
+
     def a_date(self, key: str) -> Optional[date]:
         value = self.required(self.data, key)
         if value is None:
@@ -194,6 +229,9 @@ class _FileChecker:
             self.error(self.line_of(self.data, "review_by"), "review_by must come after last_reviewed")
         if last_reviewed and last_reviewed > date.today():
             self.error(self.line_of(self.data, "last_reviewed"), "last_reviewed is in the future; write the day you checked the sources")
+        if review_by and review_by < date.today():
+            self.warn(self.line_of(self.data, "review_by"), f"review_by {review_by.isoformat()} has passed: check the sources "
+                                                            f"again, then update last_reviewed and review_by")
         sources = self.required(self.data, "sources")
         urls: List[str] = []
         if sources is not None:
@@ -205,6 +243,7 @@ class _FileChecker:
                         self.error(self.line_of(sources, index), f"source '{url}' is not a web address starting with https:// (or http://)")
                     else:
                         urls.append(url.strip())
+                        self.url(sources, index, url.strip())
         if last_reviewed and review_by and urls and len(urls) == len(sources):
             return Review(tuple(urls), last_reviewed, review_by)
         return None
@@ -325,7 +364,7 @@ def _load_topic(checker: _FileChecker, country: str, topic: str) -> Optional[Ans
     review = checker.review()
     text = checker.texts(data, "text")
     if review and text and declared == topic:
-        return Answer(topic, country, text, review, checker.path)
+        return Answer(topic, country, text, review, checker.path, checker.line_of(data, "text"))
     return None
 
 
@@ -357,23 +396,38 @@ def _load_profile(checker: _FileChecker, country: str) -> Optional[CountryProfil
                 checker.error(checker.line_of(entries, index), f"emergency entry {index + 1} needs 'number' and 'for'")
                 ok = False
                 continue
-            checker.known_fields(entry, {"number", "for"}, where)
-            number = checker.required(entry, "number", where)
-            if number is not None and not _PHONE.match(str(number)):
-                checker.error(checker.line_of(entry, "number"), f"'{number}' is not a phone number; write digits as dialled, in quotes")
-                number = None
-            purpose = checker.texts(entry, "for", where)
-            if number is None or purpose is None:
+            number = _load_number(checker, entry, country, where)
+            if number is None:
                 ok = False
             else:
-                numbers.append(EmergencyNumber(str(number), purpose))
-    info = _load_info_point(checker)
+                numbers.append(number)
+    hotline = None
+    if "trafficking_hotline" in data:
+        node = data["trafficking_hotline"]
+        if country == GLOBAL or not isinstance(node, CommentedMap):
+            checker.error(checker.line_of(data, "trafficking_hotline"),
+                          "trafficking_hotline needs 'number' and 'for' (and belongs in a country's file, not global)")
+            ok = False
+        else:
+            hotline = _load_number(checker, node, country, " in trafficking_hotline")
+            ok = ok and hotline is not None
+    info = _load_info_point(checker, country)
     if ok and info:
-        return CountryProfile(country, tuple(numbers), advice, info, review, checker.path)
+        return CountryProfile(country, tuple(numbers), advice, info, review, checker.path, hotline)
     return None
 
 
-def _load_info_point(checker: _FileChecker) -> Optional[InfoPoint]:
+def _load_number(checker: _FileChecker, entry: CommentedMap, country: str, where: str) -> Optional[EmergencyNumber]:
+    checker.known_fields(entry, {"number", "for"}, where)
+    if checker.required(entry, "number", where) is None:
+        checker.texts(entry, "for", where)
+        return None
+    number = checker.phone(entry, "number", country, where)
+    purpose = checker.texts(entry, "for", where)
+    return EmergencyNumber(number, purpose) if number is not None and purpose is not None else None
+
+
+def _load_info_point(checker: _FileChecker, country: str) -> Optional[InfoPoint]:
     node = checker.required(checker.data, "info_point")
     if node is None:
         return None
@@ -388,8 +442,7 @@ def _load_info_point(checker: _FileChecker) -> Optional[InfoPoint]:
     if phone is None and url is None:
         checker.error(checker.line_of(node), "info_point needs a 'phone' or a 'url' so that a person can reach it")
         valid = False
-    if phone is not None and not _PHONE.match(str(phone)):
-        checker.error(checker.line_of(node, "phone"), f"'{phone}' is not a phone number; write digits as dialled, in quotes")
+    if phone is not None and checker.phone(node, "phone", None if country == GLOBAL else country, where) is None:
         valid = False
     if url is not None and not _URL.match(str(url)):
         checker.error(checker.line_of(node, "url"), f"'{url}' is not a web address starting with https:// (or http://)")

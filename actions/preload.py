@@ -1,13 +1,14 @@
-"""Reads the content when the action server starts (it imports every module of this package).
+"""Reads the content when the action server starts (it imports every module of this package),
+then keeps watching it for edits.
 
 A broken content file then stops the start with every problem listed as file:line, instead
 of failing later in the middle of a conversation.
 """
 from actions.content_loader import ContentInvalid
-from actions.content_lookup import library
+from actions.content_lookup import store
 
 try:
-    library()
+    store().watch()
 except ContentInvalid as problems:
     # rasa-sdk logs an ImportError raised while it loads the actions and exits with code 1.
     raise ImportError(f"the content files have problems; nothing was loaded:\n{problems}") from problems

@@ -70,14 +70,14 @@ def _stop(processes: List[subprocess.Popen]) -> None:
 
 @contextmanager
 def running(model: Path, rasa_port: int, action_port: int, tracker_db: Path,
-            log: Optional[IO] = None) -> Iterator[Stack]:
+            log: Optional[IO] = None, environment: Optional[dict] = None) -> Iterator[Stack]:
     """The two servers, up and answering, for the duration of the ``with`` block."""
     tracker_db.parent.mkdir(parents=True, exist_ok=True)
     action_url = f"http://127.0.0.1:{action_port}"
     rasa_url = f"http://127.0.0.1:{rasa_port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1",
            "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
-           "TRACKER_DB": str(tracker_db)}
+           "TRACKER_DB": str(tracker_db), **(environment or {})}
     python = sys.executable
     processes: List[subprocess.Popen] = []
     try:

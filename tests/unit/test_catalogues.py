@@ -16,7 +16,7 @@ def msgids(path):
 def test_the_template_is_up_to_date_with_the_code(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(LOCALES_DIR / "babel.cfg"),
-                    "-o", str(fresh), "--no-location", "actions"], cwd=ROOT, check=True, capture_output=True)
+                    "-o", str(fresh), "--no-location", "actions", "channels"], cwd=ROOT, check=True, capture_output=True)
     assert msgids(fresh) == msgids(LOCALES_DIR / "messages.pot"), "run `make catalogues`"
     assert len(msgids(fresh)) > 20
 
