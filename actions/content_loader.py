@@ -131,6 +131,7 @@ class CountryProfile:
 class LoadedContent:
     answers: Dict[Tuple[str, str], Answer] = field(default_factory=dict)
     profiles: Dict[str, CountryProfile] = field(default_factory=dict)
+    service_points: Dict[str, Tuple[Any, ...]] = field(default_factory=dict)
     # Not errors: the content is served, but staff should act (outdated or missing translations).
     warnings: List[ContentError] = field(default_factory=list)
 
@@ -210,8 +211,14 @@ class _FileChecker:
         if value.startswith("http://"):
             self.warn(self.line_of(node, key), f"source '{value}' is not https; use the https address if the site has one")
 
+    def is_url(self, value: str) -> bool:
+        return bool(_URL.match(value.strip()))
+
     def a_date(self, key: str) -> Optional[date]:
-        value = self.required(self.data, key)
+        return self.date_in(self.data, key)
+
+    def date_in(self, node: CommentedMap, key: str, where: str = "") -> Optional[date]:
+        value = self.required(node, key, where)
         if value is None:
             return None
         if isinstance(value, date):
@@ -219,10 +226,11 @@ class _FileChecker:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.error(self.line_of(self.data, key), f"{key} must be a date written YYYY-MM-DD, not \"{value}\"")
+            self.error(self.line_of(node, key), f"{key}{where} must be a date written YYYY-MM-DD, not \"{value}\"")
             return None
 
-    def review(self) -> Optional[Review]:
+    def review_dates(self) -> Optional[Tuple[date, date]]:
+        """last_reviewed and review_by, checked against each other and today."""
         last_reviewed = self.a_date("last_reviewed")
         review_by = self.a_date("review_by")
         if last_reviewed and review_by and review_by <= last_reviewed:
@@ -232,6 +240,11 @@ class _FileChecker:
         if review_by and review_by < date.today():
             self.warn(self.line_of(self.data, "review_by"), f"review_by {review_by.isoformat()} has passed: check the sources "
                                                             f"again, then update last_reviewed and review_by")
+        return (last_reviewed, review_by) if last_reviewed and review_by else None
+
+    def review(self) -> Optional[Review]:
+        dates = self.review_dates()
+        last_reviewed, review_by = dates if dates else (None, None)
         sources = self.required(self.data, "sources")
         urls: List[str] = []
         if sources is not None:
@@ -471,7 +484,7 @@ def load_content(root: Path, shown_relative_to: Optional[Path] = None) -> Loaded
             if path.suffix != ".yml":
                 errors.append(ContentError(shown, 1, "only .yml files belong in a country folder"))
                 continue
-            if path.name != COUNTRY_FILE and path.stem not in topics:
+            if path.name not in (COUNTRY_FILE, SERVICE_POINTS_FILE) and path.stem not in topics:
                 close = difflib.get_close_matches(path.stem, sorted(topics), n=1)
                 hint = f"; did you mean {close[0]}.yml?" if close else "; the topic ids are in bot/topics.yml"
                 errors.append(ContentError(shown, 1, f"'{path.stem}' is not a topic id{hint}"))
@@ -484,6 +497,14 @@ def load_content(root: Path, shown_relative_to: Optional[Path] = None) -> Loaded
                 profile = _load_profile(checker, country)
                 if profile:
                     loaded.profiles[country] = profile
+            elif path.name == SERVICE_POINTS_FILE:
+                from actions.service_directory import load_points
+
+                points = load_points(checker, country) if country != GLOBAL else None
+                if country == GLOBAL:
+                    checker.error(1, "service points belong in a country's folder, not in global")
+                elif points is not None:
+                    loaded.service_points[country] = points
             else:
                 answer = _load_topic(checker, country, path.stem)
                 if answer:

@@ -9,10 +9,11 @@ import logging
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Tuple
+from typing import FrozenSet, Optional, Tuple
 
 from actions.content_loader import GLOBAL, Answer, ContentInvalid, CountryProfile, LoadedContent, load_content
 from actions.paths import CONTENT_DIR
+from actions.service_directory import ServicePoint
 
 
 class Library:
@@ -38,6 +39,15 @@ class Library:
 
     def countries(self) -> Tuple[str, ...]:
         return tuple(sorted(code for code in self._content.profiles if code != GLOBAL))
+
+    def countries_with_points(self) -> FrozenSet[str]:
+        return frozenset(code for code, points in self._content.service_points.items() if points)
+
+    def service_points(self, country: Optional[str] = None) -> Tuple[ServicePoint, ...]:
+        """The country's service points, or every country's when ``country`` is None."""
+        if country:
+            return tuple(self._content.service_points.get(country, ()))
+        return tuple(point for points in self._content.service_points.values() for point in points)
 
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """What the actions read from a conversation: the person's language, country and question."""
 from dataclasses import dataclass
-from typing import Optional
+from typing import FrozenSet, Optional, Tuple
 
 from rasa_sdk import Tracker
 
@@ -83,3 +83,23 @@ def topic_under_emergency(tracker: Tracker) -> Optional[str]:
         if entry.get("name") in information_topics() and entry.get("confidence", 0) >= UNDERLYING_TOPIC_CONFIDENCE:
             return entry["name"]
     return None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the person is or asks about: a city they named, or a location their app shared."""
+    label: Optional[str]               # the city's name; None for a shared location
+    coordinates: Tuple[float, float]
+    country: Optional[str]
+
+
+def place(tracker: Tracker, countries: FrozenSet[str]) -> Optional[Place]:
+    from actions.places import find_city
+
+    shared = (tracker.latest_message.get("metadata") or {}).get("location") or {}
+    try:
+        return Place(None, (float(shared["latitude"]), float(shared["longitude"])), None)
+    except (KeyError, TypeError, ValueError):
+        pass
+    city = find_city(tracker.latest_message.get("text") or "", countries)
+    return Place(city.name, city.coordinates, city.country) if city else None

@@ -6,8 +6,11 @@ decides what is said and in which order.
 from datetime import date
 from typing import List, Optional
 
+from babel.numbers import format_decimal
+
 from actions.content_loader import Answer, CountryProfile, LocalText
-from actions.i18n import DEFAULT_LANGUAGE, country_name, format_day, translator
+from actions.i18n import DEFAULT_LANGUAGE, cldr_locale, country_name, format_day, translator
+from actions.service_directory import Nearby
 
 
 def in_language(text: LocalText, lang: str) -> str:
@@ -62,7 +65,8 @@ def emergency(profile: CountryProfile, country: Optional[str], lang: str) -> str
     _ = translator(lang)
     if profile.emergency:
         lines: List[str] = [_("If you are in danger now, call:")]
-        lines.extend(f"{entry.number} - {in_language(entry.purpose, lang)}" for entry in profile.emergency)
+        numbers = list(profile.emergency) + ([profile.trafficking_hotline] if profile.trafficking_hotline else [])
+        lines.extend(f"{entry.number} - {in_language(entry.purpose, lang)}" for entry in numbers)
         return "\n".join(lines)
     if country:
         follow = _("I do not have checked emergency numbers for {country} yet.").format(
@@ -70,3 +74,31 @@ def emergency(profile: CountryProfile, country: Optional[str], lang: str) -> str
     else:
         follow = _("Tell me which country you are in and I will give you its emergency number.")
     return "\n".join([in_language(profile.emergency_advice, lang), follow])
+
+
+def nearby(found: List[Nearby], place: Optional[str], lang: str) -> str:
+    """The nearest service points: name, how far, phone, hours and languages spoken."""
+    _ = translator(lang)
+    if not found:
+        if place:
+            return _("I have no checked places for this near {place} yet.").format(place=place)
+        return _("I have no checked places for this near you yet.")
+    if place:
+        lines = [_("Nearest places to {place}:").format(place=place)]
+    else:
+        lines = [_("Nearest places to you:")]
+    names = cldr_locale(lang).languages
+    for number, item in enumerate(found, start=1):
+        point = item.point
+        if item.exact:
+            where = _("{km} km").format(km=format_decimal(round(item.km, 1), locale=cldr_locale(lang)))
+        else:
+            where = _("{km} km (to the centre of {city})").format(
+                km=format_decimal(round(item.km), locale=cldr_locale(lang)), city=point.city)
+        lines.append(f"{number}. {point.name} - {where}")
+        details = [part for part in (point.phone, point.hours) if part]
+        if point.languages:
+            details.append(", ".join(names.get(code, code) for code in point.languages))
+        if details:
+            lines.append("; ".join(details))
+    return "\n".join(lines)
