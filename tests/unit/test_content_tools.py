@@ -91,3 +91,8 @@ def test_sms_counting_matches_the_networks():
     assert plain("“Hello” – it’s\u00a0here") == '"Hello" - it\'s here'
     assert encoding(plain("está aquí")).name == "GSM-7"
     assert plain("آلمان á") == "آلمان á"  # Arabic script is UCS-2 anyway: nothing is lost
+
+
+def test_the_real_content_passes_the_check(capsys):
+    assert content(["check"]) == 0
+    assert "content OK" in capsys.readouterr().out
