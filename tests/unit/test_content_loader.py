@@ -166,7 +166,8 @@ def test_empty_text(tmp_path):
 def test_an_emergency_number_that_is_no_number(tmp_path):
     bad = NL_COUNTRY.replace('number: "112"', "number: call the police")
     assert problems(tmp_path, NL__country=bad) == [
-        "content/NL/country.yml:7: 'call the police' is not a phone number; write digits as dialled, in quotes"]
+        "content/NL/country.yml:7: 'call the police' is not a phone number in emergency entry 1; write digits as "
+        "dialled, in quotes"]
 
 
 def test_a_country_without_emergency_numbers(tmp_path):
