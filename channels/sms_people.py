@@ -1,0 +1,116 @@
+"""What the SMS channel keeps about a person, and only that: under a keyed pseudonym of their
+number, never the number itself.
+
+- the pseudonym: HMAC-SHA256 of the number with a secret from the environment, so the
+  tracker store, logs and statistics only ever see "sms-3f9c..." and nobody without the
+  secret can go back from it to the number;
+- whether they wrote STOP (kept in a small SQLite file, so it survives a restart);
+- in memory only: the rest of a long answer waiting for MORE, and the payloads of the
+  numbered choices last sent.
+"""
+import hashlib
+import hmac
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from pathlib import Path
+from typing import Dict, List, Optional
+
+
+def pseudonym(number: str, secret: str, prefix: str = "sms") -> str:
+    digest = hmac.new(secret.encode(), number.strip().encode(), hashlib.sha256).hexdigest()
+    return f"{prefix}-{digest[:32]}"
+
+
+class OptOuts:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False)
+        self._lock = threading.Lock()
+        with self._lock, self._db:
+            self._db.execute("create table if not exists opted_out (person text primary key, since real)")
+
+    def stop(self, person: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("insert or replace into opted_out values (?, ?)", (person, time.time()))
+
+    def start(self, person: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("delete from opted_out where person = ?", (person,))
+
+    def stopped(self, person: str) -> bool:
+        with self._lock:
+            return self._db.execute("select 1 from opted_out where person = ?", (person,)).fetchone() is not None
+
+
+class Waiting:
+    """The parts of an answer waiting for MORE and the payloads of numbered choices, per person."""
+
+    def __init__(self, limit: int = 10000):
+        self._parts: "OrderedDict[str, List[str]]" = OrderedDict()
+        self._choices: "OrderedDict[str, List[str]]" = OrderedDict()
+        self._limit = limit
+
+    def _put(self, store: OrderedDict, person: str, value: List[str]) -> None:
+        store[person] = value
+        store.move_to_end(person)
+        while len(store) > self._limit:
+            store.popitem(last=False)
+
+    def keep_parts(self, person: str, parts: List[str]) -> None:
+        if parts:
+            self._put(self._parts, person, parts)
+        else:
+            self._parts.pop(person, None)
+
+    def next_part(self, person: str) -> Optional[str]:
+        parts = self._parts.get(person)
+        if not parts:
+            return None
+        part = parts.pop(0)
+        if not parts:
+            self._parts.pop(person, None)
+        return part
+
+    def keep_choices(self, person: str, payloads: List[str]) -> None:
+        if payloads:
+            self._put(self._choices, person, payloads)
+        else:
+            self._choices.pop(person, None)
+
+    def choice(self, person: str, number: int) -> Optional[str]:
+        payloads = self._choices.get(person) or []
+        return payloads[number - 1] if 1 <= number <= len(payloads) else None
+
+
+class SeenMessages:
+    """Twilio delivers a webhook again when it got no timely answer: the same MessageSid is
+    handled once. Remembers the latest ``limit`` ids."""
+
+    def __init__(self, limit: int = 50000):
+        self._seen: "OrderedDict[str, None]" = OrderedDict()
+        self._limit = limit
+
+    def first_time(self, message_id: str) -> bool:
+        if message_id in self._seen:
+            return False
+        self._seen[message_id] = None
+        while len(self._seen) > self._limit:
+            self._seen.popitem(last=False)
+        return True
+
+
+class PersonLocks:
+    """One asyncio lock per person, so that their messages are handled in the order they came."""
+
+    def __init__(self):
+        self._locks: Dict[str, "object"] = {}
+
+    def lock(self, person: str):
+        import asyncio
+
+        found = self._locks.get(person)
+        if found is None:
+            found = self._locks[person] = asyncio.Lock()
+        return found

@@ -1,0 +1,187 @@
+"""SMS (and WhatsApp through Twilio) as an input channel of the Rasa server.
+
+    POST /webhooks/twilio_sms/webhook      (set this URL as the number's "A message comes in" webhook)
+
+Settings come from the environment, never from a file: TWILIO_ACCOUNT_SID,
+TWILIO_AUTH_TOKEN, TWILIO_FROM (our number), TWILIO_PUBLIC_URL (the webhook URL exactly as
+Twilio calls it, which behind a proxy differs from what the server sees), PSEUDONYM_SECRET,
+and optionally TWILIO_API_BASE (tests point it at a loopback server), SMS_SEGMENT_BUDGET
+(default 3), SMS_STATE_DB (var/sms.db) and TWILIO_SKIP_SIGNATURE=1 (development only).
+
+Each webhook is checked against X-Twilio-Signature (403 otherwise), acknowledged at once with
+empty TwiML, and handled in the background, one person's messages in the order they came; a
+MessageSid seen before is not handled again. The reply goes out through Twilio's REST API:
+the turn's messages joined, numbered choices appended, cut to the segment budget with
+"Reply MORE for the rest". STOP, START and HELP work as people expect. The phone number is
+turned into a keyed pseudonym at once and goes no further than the sending of the reply.
+"""
+import asyncio
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from twilio.request_validator import RequestValidator
+
+from actions.i18n import DEFAULT_LANGUAGE, translator
+from channels.sms_people import OptOuts, PersonLocks, SeenMessages, Waiting, pseudonym
+from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, sms_parts
+from channels.twilio_api import OPTED_OUT, TwilioMessages
+
+logger = logging.getLogger(__name__)
+
+STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT"}
+START_WORDS = {"START", "UNSTOP", "SUBSCRIBE"}
+HELP_WORDS = {"HELP", "INFO"}
+MORE_WORDS = {"MORE"}
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
+
+
+def _keyword(body: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", body).upper() if len(body.strip()) <= 12 else ""
+
+
+def reply_language(texts: List[str]) -> str:
+    """The language the assistant answered in (for the channel's own words: MORE, STOP...)."""
+    from bot.components.language_id import identify
+
+    found = identify(" ".join(texts))
+    return found.language or DEFAULT_LANGUAGE
+
+
+def with_choices(texts: List[str], buttons: List[Dict[str, Any]]) -> List[str]:
+    """Buttons become numbered lines ("1 Work  2 Study"), unless the text already lists them."""
+    titles = [str(button.get("title", "")) for button in buttons]
+    if not titles or all(title in "\n".join(texts) for title in titles):
+        return texts
+    return texts + ["  ".join(f"{number} {title}" for number, title in enumerate(titles, start=1))]
+
+
+class TwilioSmsInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "twilio_sms"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        return cls(os.environ)
+
+    def __init__(self, environment) -> None:
+        get = environment.get
+        self.account_sid = get("TWILIO_ACCOUNT_SID", "")
+        self.auth_token = get("TWILIO_AUTH_TOKEN", "")
+        self.sender = get("TWILIO_FROM", "")
+        self.public_url = get("TWILIO_PUBLIC_URL", "")
+        self.secret = get("PSEUDONYM_SECRET", "")
+        self.skip_signature = get("TWILIO_SKIP_SIGNATURE", "") == "1"
+        self.budget = int(get("SMS_SEGMENT_BUDGET", DEFAULT_BUDGET))
+        self.configured = all((self.account_sid, self.auth_token, self.sender, self.secret,
+                               self.public_url or self.skip_signature))
+        if self.skip_signature:
+            logger.warning("TWILIO_SKIP_SIGNATURE=1: webhooks are NOT checked; for development only.")
+        self.api = TwilioMessages(self.account_sid, self.auth_token, self.sender,
+                                  get("TWILIO_API_BASE", "https://api.twilio.com"))
+        self.opt_outs = OptOuts(Path(get("SMS_STATE_DB", "var/sms.db")))
+        self.waiting = Waiting()
+        self.seen = SeenMessages()
+        self.locks = PersonLocks()
+        self._tasks: Set[asyncio.Task] = set()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("twilio_sms_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.configured else "not configured"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.configured:
+                return response.text("SMS is not configured on this server", status=503)
+            params = {key: values[0] for key, values in request.form.items()}
+            if not self.skip_signature:
+                signature = request.headers.get("X-Twilio-Signature", "")
+                if not signature or not RequestValidator(self.auth_token).validate(self.public_url, params, signature):
+                    logger.warning("Refused a webhook without a valid Twilio signature.")
+                    return response.text("forbidden", status=403)
+            number, message_id = params.get("From", ""), params.get("MessageSid", "")
+            if not number or not message_id:
+                return response.text("From and MessageSid are required", status=400)
+            if self.seen.first_time(message_id):
+                task = asyncio.get_running_loop().create_task(
+                    self._handle(on_new_message, number, params.get("Body", "")))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            return response.text(EMPTY_TWIML, content_type="text/xml")
+
+        return webhook
+
+    async def _handle(self, on_new_message, number: str, body: str) -> None:
+        person = pseudonym(number, self.secret, "sms")
+        async with self.locks.lock(person):
+            try:
+                await self._turn(on_new_message, person, number, body[:TWILIO_MAX_BODY])
+            except Exception:
+                logger.exception("An SMS turn failed; the person got no reply to this message.")
+
+    async def _turn(self, on_new_message, person: str, number: str, body: str) -> None:
+        word = _keyword(body)
+        _ = self._words(person)
+        if self.opt_outs.stopped(person):
+            if word in START_WORDS:
+                self.opt_outs.start(person)
+                await self._send(person, number, [_("You will get messages again. Write your question.")])
+            return
+        if word in STOP_WORDS:
+            # TRANSLATORS: keep START in Latin capitals: the person writes it to get messages again.
+            await self._send(person, number, [_("You will get no more messages from us. Write START to start again.")])
+            self.opt_outs.stop(person)
+            return
+        if word in HELP_WORDS:
+            # TRANSLATORS: LANGUAGE is the word for language that opens the menu (as in "To change the
+            # language, write ..."); keep STOP in Latin capitals.
+            await self._send(person, number, [_("Free information on safe migration. Write your question in "
+                                                "your language. LANGUAGE to change language, STOP to stop.")])
+            return
+        if word in MORE_WORDS:
+            part = self.waiting.next_part(person)
+            if part is not None:
+                await self._deliver(person, number, part)
+                return
+        chosen = _NUMBER.match(body)
+        text = (self.waiting.choice(person, int(chosen.group(1))) if chosen else None) or body
+        collector = CollectingOutputChannel()
+        await on_new_message(UserMessage(text, collector, person, input_channel=self.name(),
+                                         metadata={"channel": "sms"}))
+        texts = [m["text"] for m in collector.messages if m.get("text")]
+        buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
+        self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in buttons])
+        if texts:
+            await self._send(person, number, with_choices(texts, buttons))
+
+    def _words(self, person: str):
+        return translator(self._languages.get(person, DEFAULT_LANGUAGE))
+
+    @property
+    def _languages(self) -> Dict[str, str]:
+        if not hasattr(self, "_language_of"):
+            self._language_of: Dict[str, str] = {}
+        return self._language_of
+
+    async def _send(self, person: str, number: str, texts: List[str]) -> None:
+        lang = reply_language(texts)
+        self._languages[person] = lang
+        parts = sms_parts(texts, lang, self.budget)
+        self.waiting.keep_parts(person, parts[1:])
+        await self._deliver(person, number, parts[0])
+
+    async def _deliver(self, person: str, number: str, body: str) -> None:
+        result = await self.api.send(number, body)
+        if result.error_code == OPTED_OUT:
+            self.opt_outs.stop(person)
