@@ -174,3 +174,17 @@ def test_the_phone_number_reaches_neither_the_tracker_store_nor_the_logs(sms):
     assert rows and not any(number in sender or number in data for sender, data in rows)
     assert all(sender.startswith("sms-") for sender, _ in rows)
     assert number not in sms.log_path.read_text()
+
+
+def test_the_webhook_answers_in_under_50_ms_while_the_turns_queue_up(sms):
+    number = new_number()
+    text_from(sms, number, "hello")  # the first turn of a person also loads their conversation
+    latencies = []
+    for question in ["how do i get a work visa for the netherlands", "how do i apply for asylum in greece",
+                     "legal aid in lahore", "thank you", "goodbye"]:
+        started = time.perf_counter()
+        status, _ = text_from(sms, number, question)
+        latencies.append(time.perf_counter() - started)
+        assert status == 200
+    assert len(replies_to(sms, number, 6)) == 6  # every turn was still handled, after its acknowledgement
+    assert max(latencies) < 0.05, latencies
