@@ -25,6 +25,8 @@ class ActionAnswerTopic(AssistantAction):
         lib = library()
         country = state.country(tracker)
         topic = state.asked_topic(tracker) or tracker.get_slot("pending_topic")
+        if state.shared_location(tracker) and str(tracker.get_slot("last_topic") or "").startswith("services_"):
+            topic = tracker.get_slot("last_topic")  # the location answers the last "where is..." question
 
         if state.country_not_recognised(tracker):
             if topic is not None:

@@ -93,13 +93,20 @@ class Place:
     country: Optional[str]
 
 
+def shared_location(tracker: Tracker) -> Optional[Tuple[float, float]]:
+    """The location a messaging app shared with this message (put in its metadata by the channel)."""
+    shared = (tracker.latest_message.get("metadata") or {}).get("location") or {}
+    try:
+        return float(shared["latitude"]), float(shared["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def place(tracker: Tracker, countries: FrozenSet[str]) -> Optional[Place]:
     from actions.places import find_city
 
-    shared = (tracker.latest_message.get("metadata") or {}).get("location") or {}
-    try:
-        return Place(None, (float(shared["latitude"]), float(shared["longitude"])), None)
-    except (KeyError, TypeError, ValueError):
-        pass
+    location = shared_location(tracker)
+    if location is not None:
+        return Place(None, location, None)
     city = find_city(tracker.latest_message.get("text") or "", countries)
     return Place(city.name, city.coordinates, city.country) if city else None

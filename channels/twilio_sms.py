@@ -1,4 +1,4 @@
-"""SMS (and WhatsApp through Twilio) as an input channel of the Rasa server.
+"""SMS and WhatsApp through Twilio, as an input channel of the Rasa server.
 
     POST /webhooks/twilio_sms/webhook      (set this URL as the number's "A message comes in" webhook)
 
@@ -6,7 +6,8 @@ Settings come from the environment, never from a file: TWILIO_ACCOUNT_SID,
 TWILIO_AUTH_TOKEN, TWILIO_FROM (our number), TWILIO_PUBLIC_URL (the webhook URL exactly as
 Twilio calls it, which behind a proxy differs from what the server sees), PSEUDONYM_SECRET,
 and optionally TWILIO_API_BASE (tests point it at a loopback server), SMS_SEGMENT_BUDGET
-(default 3), SMS_STATE_DB (var/sms.db) and TWILIO_SKIP_SIGNATURE=1 (development only).
+(default 3), SMS_STATE_DB (var/sms.db), TWILIO_WHATSAPP_FROM (default "whatsapp:" + TWILIO_FROM)
+and TWILIO_SKIP_SIGNATURE=1 (development only).
 
 Each webhook is checked against X-Twilio-Signature (403 otherwise), acknowledged at once with
 empty TwiML, and handled in the background, one person's messages in the order they came; a
@@ -14,12 +15,18 @@ MessageSid seen before is not handled again. The reply goes out through Twilio's
 the turn's messages joined, numbered choices appended, cut to the segment budget with
 "Reply MORE for the rest". STOP, START and HELP work as people expect. The phone number is
 turned into a keyed pseudonym at once and goes no further than the sending of the reply.
+
+A sender written "whatsapp:+..." is a WhatsApp user: the same rules hold, but a message is
+not cut into SMS parts (WhatsApp shows up to 1,600 characters at once), right-to-left text
+keeps its direction isolates, a shared location finds the nearest service points, and an
+image, voice note or document gets a polite reply that only text is understood.
 """
 import asyncio
 import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import parse_qs
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -63,6 +70,25 @@ def with_choices(texts: List[str], buttons: List[Dict[str, Any]]) -> List[str]:
     return texts + ["  ".join(f"{number} {title}" for number, title in enumerate(titles, start=1))]
 
 
+def whatsapp_parts(texts: List[str]) -> List[str]:
+    """WhatsApp shows long messages whole: the turn's messages as few bodies of at most 1,600
+    characters as they fit, direction isolates kept for display."""
+    parts: List[str] = []
+    for text in (t.strip() for t in texts if t and t.strip()):
+        if parts and len(parts[-1]) + 2 + len(text) <= TWILIO_MAX_BODY:
+            parts[-1] += "\n\n" + text
+        else:
+            parts.extend(text[i:i + TWILIO_MAX_BODY] for i in range(0, len(text), TWILIO_MAX_BODY))
+    return parts or [""]
+
+
+def _location(params: Dict[str, str]) -> Optional[Dict[str, float]]:
+    try:
+        return {"latitude": float(params["Latitude"]), "longitude": float(params["Longitude"])}
+    except (KeyError, ValueError):
+        return None
+
+
 class TwilioSmsInput(InputChannel):
     @classmethod
     def name(cls) -> Text:
@@ -81,6 +107,7 @@ class TwilioSmsInput(InputChannel):
         self.secret = get("PSEUDONYM_SECRET", "")
         self.skip_signature = get("TWILIO_SKIP_SIGNATURE", "") == "1"
         self.budget = int(get("SMS_SEGMENT_BUDGET", DEFAULT_BUDGET))
+        self.whatsapp_sender = get("TWILIO_WHATSAPP_FROM", f"whatsapp:{get('TWILIO_FROM', '')}")
         self.configured = all((self.account_sid, self.auth_token, self.sender, self.secret,
                                self.public_url or self.skip_signature))
         if self.skip_signature:
@@ -104,7 +131,9 @@ class TwilioSmsInput(InputChannel):
         async def receive(request: Request) -> HTTPResponse:
             if not self.configured:
                 return response.text("SMS is not configured on this server", status=503)
-            params = {key: values[0] for key, values in request.form.items()}
+            # Twilio signs every parameter, empty ones included (Sanic's request.form drops those).
+            params = {key: values[0] for key, values in
+                      parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True).items()}
             if not self.skip_signature:
                 signature = request.headers.get("X-Twilio-Signature", "")
                 if not signature or not RequestValidator(self.auth_token).validate(self.public_url, params, signature):
@@ -114,23 +143,25 @@ class TwilioSmsInput(InputChannel):
             if not number or not message_id:
                 return response.text("From and MessageSid are required", status=400)
             if self.seen.first_time(message_id):
-                task = asyncio.get_running_loop().create_task(
-                    self._handle(on_new_message, number, params.get("Body", "")))
+                task = asyncio.get_running_loop().create_task(self._handle(on_new_message, number, params))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return webhook
 
-    async def _handle(self, on_new_message, number: str, body: str) -> None:
-        person = pseudonym(number, self.secret, "sms")
+    async def _handle(self, on_new_message, number: str, params: Dict[str, str]) -> None:
+        whatsapp = number.startswith("whatsapp:")
+        person = pseudonym(number, self.secret, "wa" if whatsapp else "sms")
         async with self.locks.lock(person):
             try:
-                await self._turn(on_new_message, person, number, body[:TWILIO_MAX_BODY])
+                await self._turn(on_new_message, person, number, params, whatsapp)
             except Exception:
-                logger.exception("An SMS turn failed; the person got no reply to this message.")
+                logger.exception("A %s turn failed; the person got no reply to this message.",
+                                 "WhatsApp" if whatsapp else "SMS")
 
-    async def _turn(self, on_new_message, person: str, number: str, body: str) -> None:
+    async def _turn(self, on_new_message, person: str, number: str, params: Dict[str, str], whatsapp: bool) -> None:
+        body = params.get("Body", "")[:TWILIO_MAX_BODY]
         word = _keyword(body)
         _ = self._words(person)
         if self.opt_outs.stopped(person):
@@ -154,11 +185,21 @@ class TwilioSmsInput(InputChannel):
             if part is not None:
                 await self._deliver(person, number, part)
                 return
+        metadata: Dict[str, Any] = {"channel": "whatsapp" if whatsapp else "sms"}
+        location = _location(params)
+        if location is not None:
+            # A shared location answers "where is the nearest...": the last such question, else
+            # information points (see actions/answer_topic.py).
+            metadata["location"] = location
+            body = "/services_info_point"
+        elif not body.strip() and int(params.get("NumMedia", "0") or 0) > 0:
+            await self._send(person, number, [_("I can only read text. Please write your question in words.")])
+            return
         chosen = _NUMBER.match(body)
         text = (self.waiting.choice(person, int(chosen.group(1))) if chosen else None) or body
         collector = CollectingOutputChannel()
-        await on_new_message(UserMessage(text, collector, person, input_channel=self.name(),
-                                         metadata={"channel": "sms"}))
+        await on_new_message(UserMessage(text, collector, person, metadata=metadata,
+                                         input_channel="twilio_whatsapp" if whatsapp else self.name()))
         texts = [m["text"] for m in collector.messages if m.get("text")]
         buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
         self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in buttons])
@@ -177,11 +218,15 @@ class TwilioSmsInput(InputChannel):
     async def _send(self, person: str, number: str, texts: List[str]) -> None:
         lang = reply_language(texts)
         self._languages[person] = lang
-        parts = sms_parts(texts, lang, self.budget)
+        if number.startswith("whatsapp:"):
+            parts = whatsapp_parts(texts)
+        else:
+            parts = sms_parts(texts, lang, self.budget)
         self.waiting.keep_parts(person, parts[1:])
         await self._deliver(person, number, parts[0])
 
     async def _deliver(self, person: str, number: str, body: str) -> None:
-        result = await self.api.send(number, body)
+        sender = self.whatsapp_sender if number.startswith("whatsapp:") else None
+        result = await self.api.send(number, body, sender)
         if result.error_code == OPTED_OUT:
             self.opt_outs.stop(person)

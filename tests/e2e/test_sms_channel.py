@@ -188,3 +188,37 @@ def test_the_webhook_answers_in_under_50_ms_while_the_turns_queue_up(sms):
         assert status == 200
     assert len(replies_to(sms, number, 6)) == 6  # every turn was still handled, after its acknowledgement
     assert max(latencies) < 0.05, latencies
+
+
+def whatsapp_number():
+    return "whatsapp:" + new_number()
+
+
+def test_whatsapp_replies_come_from_our_whatsapp_number_whole_and_with_direction_isolates(sms):
+    number = whatsapp_number()
+    text_from(sms, number, "كيف احصل على فيزا عمل في هولندا")
+    [reply] = replies_to(sms, number)
+    sent = [m for m in sms.twilio.sent if m["To"] == number][0]
+    assert sent["From"] == "whatsapp:" + OUR_NUMBER
+    assert "MORE" not in reply  # not cut into SMS parts
+    assert "\u2066" in reply    # numbers and addresses isolated for display
+
+
+def test_whatsapp_media_without_text_gets_a_polite_text_only_reply(sms):
+    number = whatsapp_number()
+    post(sms, {"From": number, "To": "whatsapp:" + OUR_NUMBER, "Body": "", "NumMedia": "1",
+               "MediaContentType0": "audio/ogg", "MessageSid": f"SM{uuid.uuid4().hex}"})
+    assert replies_to(sms, number) == ["I can only read text. Please write your question in words."]
+
+
+def test_a_shared_whatsapp_location_finds_the_nearest_service_points(sms):
+    number = whatsapp_number()
+    near_lahore = {"Latitude": "31.5204", "Longitude": "74.3587", "Address": "", "Label": ""}
+    post(sms, {"From": number, "To": "whatsapp:" + OUR_NUMBER, "Body": "", "MessageSid": f"SM{uuid.uuid4().hex}",
+               **near_lahore})
+    [reply] = replies_to(sms, number)
+    lines = reply.splitlines()
+    assert lines[0] == "Nearest places to you:"
+    lahore_points = [p.name for p in library().service_points("PK")
+                     if p.city == "Lahore" and "services_info_point" in p.serves]
+    assert lahore_points and any(lines[1].startswith(f"1. {name} - ") for name in lahore_points)
