@@ -1,0 +1,83 @@
+"""The web chat page in a real headless Chromium (Debian's, driven by Playwright): a phone-sized
+screen, a question and its answer, the language menu, and the page turning right to left."""
+import shutil
+
+import pytest
+
+from actions.content_lookup import library
+from actions.paths import ROOT
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, assistant):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(f"{assistant.rasa_url}/webhooks/webchat/chat")
+    yield page
+    context.close()
+
+
+def bot_messages(page):
+    return page.locator(".msg.bot").all_inner_texts()
+
+
+def test_the_page_is_small_and_fits_a_360_px_phone(assistant, page):
+    import urllib.request
+
+    with urllib.request.urlopen(f"{assistant.rasa_url}/webhooks/webchat/chat") as answer:
+        assert len(answer.read()) < 50_000
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    for target in page.locator("button, input").all():
+        box = target.bounding_box()
+        assert box["height"] >= 44, target.get_attribute("aria-label") or target.inner_text()
+
+
+def test_a_question_typed_with_the_keyboard_gets_its_answer(page):
+    page.keyboard.press("Tab")  # the language button
+    page.keyboard.press("Tab")  # the message box
+    page.keyboard.type("how do i get a work visa for the netherlands")
+    page.keyboard.press("Enter")
+    page.locator(".msg.bot").first.wait_for(timeout=30_000)
+    assert bot_messages(page)[0].startswith(library().answer("NL", "pathways_work").text["en"])
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+
+
+def test_the_language_menu_switches_to_arabic_and_the_layout_turns_right_to_left(page):
+    page.get_by_role("button", name="Language").click()
+    arabic = page.get_by_role("button", name="العربية")
+    arabic.wait_for(timeout=30_000)
+    assert page.locator(".choices button").count() == 10
+    arabic.click()
+    page.locator("html[dir=rtl]").wait_for(state="attached", timeout=30_000)
+    page.locator("#text").fill("كيف احصل على فيزا عمل في هولندا")
+    page.locator("#text").press("Enter")
+    page.locator(".msg.bot").nth(2).wait_for(timeout=30_000)
+    assert any(text.startswith(library().answer("NL", "pathways_work").text["ar"][:40]) for text in bot_messages(page))
+    # Right to left: the assistant's bubbles sit on the right, and the page is not wider than the phone.
+    bubble = page.locator(".msg.bot").last.bounding_box()
+    assert bubble["x"] + bubble["width"] > 340 and bubble["x"] > 20
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shot = ROOT / "var" / "test-artifacts" / "webchat-arabic.png"  # kept after the run, for people to look at
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    print(f"screenshot: {shot}")
