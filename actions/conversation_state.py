@@ -8,7 +8,7 @@ from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES, supported
 from actions.topics import information_topics
 
 DETECTED_LANGUAGE = "detected_language"  # added to every message by bot.components.language_detector
-SMS_CHANNELS = frozenset({"twilio", "twilio_sms", "sms"})
+SMS_CHANNELS = frozenset({"twilio", "twilio_sms", "sms"})  # no direction marks there
 
 # A topic the NLU ranked under an emergency is answered after the emergency contacts
 # only when the classifier was at least this sure of it.

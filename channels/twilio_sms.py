@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -38,6 +38,7 @@ from twilio.request_validator import RequestValidator
 from actions.i18n import DEFAULT_LANGUAGE, translator
 from channels.sms_people import OptOuts, PersonLocks, SeenMessages, Waiting, pseudonym
 from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, sms_parts
+from channels.turns import take_turn
 from channels.twilio_api import OPTED_OUT, TwilioMessages
 
 logger = logging.getLogger(__name__)
@@ -197,11 +198,8 @@ class TwilioSmsInput(InputChannel):
             return
         chosen = _NUMBER.match(body)
         text = (self.waiting.choice(person, int(chosen.group(1))) if chosen else None) or body
-        collector = CollectingOutputChannel()
-        await on_new_message(UserMessage(text, collector, person, metadata=metadata,
-                                         input_channel="twilio_whatsapp" if whatsapp else self.name()))
-        texts = [m["text"] for m in collector.messages if m.get("text")]
-        buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
+        texts, buttons = await take_turn(on_new_message, text, person,
+                                         "twilio_whatsapp" if whatsapp else self.name(), metadata)
         self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in buttons])
         if texts:
             await self._send(person, number, with_choices(texts, buttons))

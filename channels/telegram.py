@@ -1,0 +1,128 @@
+"""A Telegram bot as an input channel of the Rasa server.
+
+    POST /webhooks/telegram/webhook
+
+Rasa's own Telegram channel does not check the webhook's secret token and sends replies from
+inside the webhook request; this one does neither. Settings come from the environment:
+TELEGRAM_TOKEN (the bot's token), TELEGRAM_SECRET (the secret_token given to setWebhook;
+Telegram sends it back in X-Telegram-Bot-Api-Secret-Token), PSEUDONYM_SECRET, and optionally
+TELEGRAM_API_BASE (tests point it at a loopback server).
+
+The update is acknowledged at once and handled in the background, one chat's messages in
+order, an update_id seen before not again. Menus become reply keyboards, with a button to
+share one's location; a shared location finds the nearest service points. The chat id is
+turned into a keyed pseudonym and goes no further than the sending of the reply.
+"""
+import asyncio
+import hmac
+import logging
+import os
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+
+import aiohttp
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from actions.i18n import translator
+from channels import http_retry
+from channels.sms_people import PersonLocks, SeenMessages, pseudonym
+from channels.twilio_sms import reply_language
+from channels.turns import take_turn
+
+logger = logging.getLogger(__name__)
+MAX_TEXT = 4096  # Telegram's limit for one message
+
+
+class TelegramInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "telegram"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        return cls(os.environ)
+
+    def __init__(self, environment) -> None:
+        get = environment.get
+        self.token = get("TELEGRAM_TOKEN", "")
+        self.secret_token = get("TELEGRAM_SECRET", "")
+        self.secret = get("PSEUDONYM_SECRET", "")
+        self.api = f"{get('TELEGRAM_API_BASE', 'https://api.telegram.org').rstrip('/')}/bot{self.token}"
+        self.configured = all((self.token, self.secret_token, self.secret))
+        self.seen = SeenMessages()
+        self.locks = PersonLocks()
+        self.choices: Dict[str, Dict[str, str]] = {}
+        self._session: Optional[aiohttp.ClientSession] = None
+        self._tasks: Set[asyncio.Task] = set()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("telegram_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.configured else "not configured"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.configured:
+                return response.text("Telegram is not configured on this server", status=503)
+            given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+            if not hmac.compare_digest(given.encode(), self.secret_token.encode()):
+                logger.warning("Refused a Telegram webhook without the right secret token.")
+                return response.text("forbidden", status=403)
+            update = request.json if isinstance(request.json, dict) else {}
+            message = update.get("message") or {}
+            chat = (message.get("chat") or {}).get("id")
+            if chat is None or "update_id" not in update:
+                return response.json({"ok": True})  # an update we do not handle (edits, joins...)
+            if self.seen.first_time(str(update["update_id"])):
+                task = asyncio.get_running_loop().create_task(self._handle(on_new_message, chat, message))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            return response.json({"ok": True})
+
+        return webhook
+
+    async def _handle(self, on_new_message, chat: int, message: Dict[str, Any]) -> None:
+        person = pseudonym(str(chat), self.secret, "tg")
+        async with self.locks.lock(person):
+            try:
+                await self._turn(on_new_message, person, chat, message)
+            except Exception:
+                logger.exception("A Telegram turn failed; the person got no reply to this message.")
+
+    async def _turn(self, on_new_message, person: str, chat: int, message: Dict[str, Any]) -> None:
+        metadata: Dict[str, Any] = {"channel": "telegram"}
+        location = message.get("location") or {}
+        text = (message.get("text") or "").strip()
+        if "latitude" in location and "longitude" in location:
+            metadata["location"] = {"latitude": float(location["latitude"]), "longitude": float(location["longitude"])}
+            text = "/services_info_point"  # the last "where is..." question, else information points
+        elif not text:
+            lang = reply_language([message.get("caption") or ""])
+            await self._send(chat, [translator(lang)("I can only read text. Please write your question in words.")], [])
+            return
+        text = self.choices.get(person, {}).get(text, text)  # a tapped keyboard button: its payload
+        texts, buttons = await take_turn(on_new_message, text, person, self.name(), metadata)
+        self.choices[person] = {str(b.get("title")): str(b.get("payload")) for b in buttons}
+        if texts:
+            await self._send(chat, texts, buttons)
+
+    async def _send(self, chat: int, texts: List[str], buttons: List[Dict[str, Any]]) -> None:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15))
+        body = "\n\n".join(texts)[:MAX_TEXT]
+        lang = reply_language(texts)
+        if buttons:
+            rows = [[{"text": str(b.get("title"))}] for b in buttons]
+            _ = translator(lang)
+            rows.append([{"text": _("Share my location"), "request_location": True}])
+            markup: Dict[str, Any] = {"keyboard": rows, "resize_keyboard": True, "one_time_keyboard": True}
+        else:
+            markup = {"remove_keyboard": True}
+        status, payload = await http_retry.post(self._session, f"{self.api}/sendMessage",
+                                                json={"chat_id": chat, "text": body, "reply_markup": markup})
+        if not (200 <= status < 300 and payload.get("ok")):
+            logger.error("Telegram did not take a message: HTTP %s, %s.", status, payload.get("description", ""))
