@@ -133,7 +133,10 @@ def main() -> None:
                 return
             print(f"""
 The assistant is running.
+  Web chat:       {stack.rasa_url}/webhooks/webchat/chat   (open it in a browser)
   REST channel:   POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hello"}}
+  SMS/WhatsApp:   POST {stack.rasa_url}/webhooks/twilio_sms/webhook  (set TWILIO_* and PSEUDONYM_SECRET)
+  Telegram:       POST {stack.rasa_url}/webhooks/telegram/webhook  (set TELEGRAM_* and PSEUDONYM_SECRET)
   HTTP API:       {stack.rasa_url}/status
   Action server:  {stack.action_url}/health
   Conversations:  {tracker_db}
