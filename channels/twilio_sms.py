@@ -36,6 +36,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from actions.i18n import DEFAULT_LANGUAGE, translator
+from bot.components.text import phrase_key, words
 from channels.sms_people import OptOuts, PersonLocks, SeenMessages, Waiting, pseudonym
 from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, sms_parts
 from channels.turns import take_turn
@@ -43,16 +44,30 @@ from channels.twilio_api import OPTED_OUT, TwilioMessages
 
 logger = logging.getLogger(__name__)
 
-STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT"}
-START_WORDS = {"START", "UNSTOP", "SUBSCRIBE"}
-HELP_WORDS = {"HELP", "INFO"}
-MORE_WORDS = {"MORE"}
+# What people write to stop, restart or ask for help, in English (as Twilio and carriers use)
+# and in the assistant's other languages. Compared with the whole message, ignoring case and
+# accents.
+STOP_WORDS = {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout", "arret", "arrete", "desabonner",
+              "parar", "detener", "baja", "توقف", "ايقاف", "إيقاف", "بس", "بند", "بند کرو", "بس کرو", "روکو", "بسه",
+              "ودریږه", "বন্ধ", "বন্ধ করো", "ኣቋርጽ", "jooji", "joojiya"}
+START_WORDS = {"start", "unstop", "subscribe", "demarrer", "reprendre", "empezar", "iniciar", "ابدأ", "ابدا",
+               "شروع", "شروع کرو", "শুরু", "ጀምር", "bilow"}
+# HELP and INFO only, as carriers expect: "help" in a person's own language may be a cry for
+# help and goes to the assistant, whose danger rules answer it.
+HELP_WORDS = {"help", "info"}
+MORE_WORDS = {"more", "plus", "mas", "المزيد", "بیشتر", "مزید", "نوره", "আরো", "আরও", "ተወሳኺ", "wax kale", "dheeri"}
+STOP_WORDS, START_WORDS, HELP_WORDS, MORE_WORDS = (
+    {" ".join(phrase_key(word)) for word in words_of} for words_of in (STOP_WORDS, START_WORDS, HELP_WORDS, MORE_WORDS))
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
 
 
 def _keyword(body: str) -> str:
-    return re.sub(r"[^A-Za-z]", "", body).upper() if len(body.strip()) <= 12 else ""
+    """The message as a keyword: its words folded as every word list is (case, accents, Arabic
+    letter variants), or "" for a longer message."""
+    if len(body.strip()) > 20:
+        return ""
+    return " ".join(word.key for word in words(body))
 
 
 def reply_language(texts: List[str]) -> str:

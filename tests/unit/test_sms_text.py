@@ -71,3 +71,16 @@ def test_no_part_exceeds_its_limit_and_the_parts_rejoin_to_the_text(text, budget
         assert found.segments <= budget and len(part) <= TWILIO_MAX_BODY
     squeeze = lambda s: re.sub(r"\s+", "", s)
     assert squeeze("".join(without_more(part) for part in parts)) == squeeze(plain(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("STOP", "stop"), ("Stop.", "stop"), ("arrêt", "stop"), ("توقف", "stop"), ("বন্ধ", "stop"), ("Jooji", "stop"),
+    ("START", "start"), ("شروع", "start"), ("HELP", "help"), ("MORE", "more"), ("Más", "more"), ("আরও", "more"),
+    ("how do i stop smugglers", None), ("stop please they are hitting me", None), ("مدد", None),
+])
+def test_stop_start_help_and_more_in_the_usual_words(text, kind):
+    from channels.twilio_sms import HELP_WORDS, MORE_WORDS, START_WORDS, STOP_WORDS, _keyword
+
+    found = [name for name, words in (("stop", STOP_WORDS), ("start", START_WORDS), ("help", HELP_WORDS),
+                                      ("more", MORE_WORDS)) if _keyword(text) in words]
+    assert found == ([kind] if kind else [])
