@@ -43,7 +43,8 @@ def test_the_country_is_remembered_for_the_next_question(assistant):
 
 
 def test_a_topic_without_content_for_the_country_says_so_and_gives_the_information_point(assistant):
-    [reply] = texts(assistant.say(new_person(), "where can i find a house to rent in the netherlands"))
+    assert library().answer("NL", "pathways_qualifications") is None
+    [reply] = texts(assistant.say(new_person(), "is my diploma valid in the netherlands"))
     point = library().profile("NL").info_point
     assert reply == ("I do not have checked information on this for Netherlands yet.\n"
                      f"You can ask {point.name['en']}: {point.phone} {point.url}\n"

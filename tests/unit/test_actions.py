@@ -90,8 +90,9 @@ async def test_an_unknown_country_without_a_waiting_question():
 
 
 async def test_a_topic_the_country_has_no_content_for_says_so_and_gives_the_information_point():
-    assert library().answer("NL", "rights_housing") is None
-    texts, _ = await run(ActionAnswerTopic(), tracker("where can i rent a flat", "rights_housing", slots={"country": "NL"}))
+    assert library().answer("NL", "pathways_qualifications") is None
+    texts, _ = await run(ActionAnswerTopic(), tracker("is my diploma valid here", "pathways_qualifications",
+                                                      slots={"country": "NL"}))
     profile = library().profile("NL")
     assert texts == ["I do not have checked information on this for Netherlands yet.\n"
                      f"You can ask Immigration and Naturalisation Service (IND): {profile.info_point.phone} {profile.info_point.url}"]
