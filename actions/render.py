@@ -76,6 +76,10 @@ def emergency(profile: CountryProfile, country: Optional[str], lang: str) -> str
     return "\n".join([in_language(profile.emergency_advice, lang), follow])
 
 
+# A point known only by its city, this close to the person, is shown as "in <city>".
+NEAR_CENTRE_KM = 15
+
+
 def nearby(found: List[Nearby], place: Optional[str], lang: str) -> str:
     """The nearest service points: name, how far, phone, hours and languages spoken."""
     _ = translator(lang)
@@ -92,6 +96,8 @@ def nearby(found: List[Nearby], place: Optional[str], lang: str) -> str:
         point = item.point
         if item.exact:
             where = _("{km} km").format(km=format_decimal(round(item.km, 1), locale=cldr_locale(lang)))
+        elif item.km < NEAR_CENTRE_KM:
+            where = _("in {city}").format(city=point.city)  # no address to measure to: say the city
         else:
             where = _("{km} km (to the centre of {city})").format(
                 km=format_decimal(round(item.km), locale=cldr_locale(lang)), city=point.city)

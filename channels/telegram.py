@@ -13,56 +13,43 @@ order, an update_id seen before not again. Menus become reply keyboards, with a 
 share one's location; a shared location finds the nearest service points. The chat id is
 turned into a keyed pseudonym and goes no further than the sending of the reply.
 """
-import asyncio
 import hmac
 import logging
-import os
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 import aiohttp
-from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.i18n import translator
 from channels import http_retry
-from channels.sms_people import PersonLocks, SeenMessages, pseudonym
+from channels.people import pseudonym
 from channels.twilio_sms import reply_language
-from channels.turns import take_turn
+from channels.turns import BackgroundChannel, take_turn
 
 logger = logging.getLogger(__name__)
 MAX_TEXT = 4096  # Telegram's limit for one message
 
 
-class TelegramInput(InputChannel):
+class TelegramInput(BackgroundChannel):
     @classmethod
     def name(cls) -> Text:
         return "telegram"
 
-    @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        return cls(os.environ)
-
     def __init__(self, environment) -> None:
+        super().__init__(environment)
         get = environment.get
         self.token = get("TELEGRAM_TOKEN", "")
         self.secret_token = get("TELEGRAM_SECRET", "")
-        self.secret = get("PSEUDONYM_SECRET", "")
         self.api = f"{get('TELEGRAM_API_BASE', 'https://api.telegram.org').rstrip('/')}/bot{self.token}"
         self.configured = all((self.token, self.secret_token, self.secret))
-        self.seen = SeenMessages()
-        self.locks = PersonLocks()
         self.choices: Dict[str, Dict[str, str]] = {}
         self._session: Optional[aiohttp.ClientSession] = None
-        self._tasks: Set[asyncio.Task] = set()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("telegram_webhook", __name__)
-
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.configured else "not configured"})
+        webhook = self.new_blueprint()
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -77,21 +64,11 @@ class TelegramInput(InputChannel):
             chat = (message.get("chat") or {}).get("id")
             if chat is None or "update_id" not in update:
                 return response.json({"ok": True})  # an update we do not handle (edits, joins...)
-            if self.seen.first_time(str(update["update_id"])):
-                task = asyncio.get_running_loop().create_task(self._handle(on_new_message, chat, message))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+            person = pseudonym(str(chat), self.secret, "tg")
+            self.accept(str(update["update_id"]), person, lambda: self._turn(on_new_message, person, chat, message))
             return response.json({"ok": True})
 
         return webhook
-
-    async def _handle(self, on_new_message, chat: int, message: Dict[str, Any]) -> None:
-        person = pseudonym(str(chat), self.secret, "tg")
-        async with self.locks.lock(person):
-            try:
-                await self._turn(on_new_message, person, chat, message)
-            except Exception:
-                logger.exception("A Telegram turn failed; the person got no reply to this message.")
 
     async def _turn(self, on_new_message, person: str, chat: int, message: Dict[str, Any]) -> None:
         metadata: Dict[str, Any] = {"channel": "telegram"}

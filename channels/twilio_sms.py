@@ -21,15 +21,13 @@ not cut into SMS parts (WhatsApp shows up to 1,600 characters at once), right-to
 keeps its direction isolates, a shared location finds the nearest service points, and an
 image, voice note or document gets a polite reply that only text is understood.
 """
-import asyncio
 import logging
-import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -37,9 +35,9 @@ from twilio.request_validator import RequestValidator
 
 from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.text import phrase_key, words
-from channels.sms_people import OptOuts, PersonLocks, SeenMessages, Waiting, pseudonym
+from channels.people import OptOuts, Waiting, pseudonym
 from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, sms_parts
-from channels.turns import take_turn
+from channels.turns import BackgroundChannel, take_turn
 from channels.twilio_api import OPTED_OUT, TwilioMessages
 
 logger = logging.getLogger(__name__)
@@ -105,22 +103,18 @@ def _location(params: Dict[str, str]) -> Optional[Dict[str, float]]:
         return None
 
 
-class TwilioSmsInput(InputChannel):
+class TwilioSmsInput(BackgroundChannel):
     @classmethod
     def name(cls) -> Text:
         return "twilio_sms"
 
-    @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        return cls(os.environ)
-
     def __init__(self, environment) -> None:
+        super().__init__(environment)
         get = environment.get
         self.account_sid = get("TWILIO_ACCOUNT_SID", "")
         self.auth_token = get("TWILIO_AUTH_TOKEN", "")
         self.sender = get("TWILIO_FROM", "")
         self.public_url = get("TWILIO_PUBLIC_URL", "")
-        self.secret = get("PSEUDONYM_SECRET", "")
         self.skip_signature = get("TWILIO_SKIP_SIGNATURE", "") == "1"
         self.budget = int(get("SMS_SEGMENT_BUDGET", DEFAULT_BUDGET))
         self.whatsapp_sender = get("TWILIO_WHATSAPP_FROM", f"whatsapp:{get('TWILIO_FROM', '')}")
@@ -132,16 +126,9 @@ class TwilioSmsInput(InputChannel):
                                   get("TWILIO_API_BASE", "https://api.twilio.com"))
         self.opt_outs = OptOuts(Path(get("SMS_STATE_DB", "var/sms.db")))
         self.waiting = Waiting()
-        self.seen = SeenMessages()
-        self.locks = PersonLocks()
-        self._tasks: Set[asyncio.Task] = set()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("twilio_sms_webhook", __name__)
-
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.configured else "not configured"})
+        webhook = self.new_blueprint()
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -158,23 +145,12 @@ class TwilioSmsInput(InputChannel):
             number, message_id = params.get("From", ""), params.get("MessageSid", "")
             if not number or not message_id:
                 return response.text("From and MessageSid are required", status=400)
-            if self.seen.first_time(message_id):
-                task = asyncio.get_running_loop().create_task(self._handle(on_new_message, number, params))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+            whatsapp = number.startswith("whatsapp:")
+            person = pseudonym(number, self.secret, "wa" if whatsapp else "sms")
+            self.accept(message_id, person, lambda: self._turn(on_new_message, person, number, params, whatsapp))
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return webhook
-
-    async def _handle(self, on_new_message, number: str, params: Dict[str, str]) -> None:
-        whatsapp = number.startswith("whatsapp:")
-        person = pseudonym(number, self.secret, "wa" if whatsapp else "sms")
-        async with self.locks.lock(person):
-            try:
-                await self._turn(on_new_message, person, number, params, whatsapp)
-            except Exception:
-                logger.exception("A %s turn failed; the person got no reply to this message.",
-                                 "WhatsApp" if whatsapp else "SMS")
 
     async def _turn(self, on_new_message, person: str, number: str, params: Dict[str, str], whatsapp: bool) -> None:
         body = params.get("Body", "")[:TWILIO_MAX_BODY]

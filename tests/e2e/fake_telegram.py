@@ -1,25 +1,19 @@
 """A loopback stand-in for the Telegram Bot API's sendMessage, behaving like it: 404 for a
 wrong bot token, 400 without chat_id or text or with a text over 4,096 characters, and 429
 with parameters.retry_after when told to. Accepted messages are kept in ``sent``."""
-import asyncio
-import threading
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from aiohttp import web
 
+from tests.e2e.loopback import LoopbackServer
 
-class FakeTelegram:
+
+class FakeTelegram(LoopbackServer):
     def __init__(self, token: str):
+        super().__init__()
         self.token = token
         self.sent: List[Dict[str, Any]] = []
         self.fail_next: List[int] = []
-        self.port: Optional[int] = None
-        self._loop = asyncio.new_event_loop()
-        self._runner: Optional[web.AppRunner] = None
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     async def _send(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
@@ -39,27 +33,5 @@ class FakeTelegram:
         return web.json_response({"ok": True, "result": {"message_id": len(self.sent), "chat": {"id": body["chat_id"]},
                                                          "text": body["text"]}})
 
-    def start(self) -> "FakeTelegram":
-        ready = threading.Event()
-
-        def serve():
-            asyncio.set_event_loop(self._loop)
-            app = web.Application()
-            app.router.add_post("/bot{token}/sendMessage", self._send)
-            self._runner = web.AppRunner(app)
-            self._loop.run_until_complete(self._runner.setup())
-            site = web.TCPSite(self._runner, "127.0.0.1", 0)
-            self._loop.run_until_complete(site.start())
-            self.port = site._server.sockets[0].getsockname()[1]
-            ready.set()
-            self._loop.run_forever()
-
-        threading.Thread(target=serve, daemon=True).start()
-        ready.wait(10)
-        return self
-
-    def stop(self) -> None:
-        async def close():
-            await self._runner.cleanup()
-        asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
+    def routes(self, app: web.Application) -> None:
+        app.router.add_post("/bot{token}/sendMessage", self._send)

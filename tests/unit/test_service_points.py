@@ -118,6 +118,6 @@ async def test_the_assistant_lists_the_nearest_points_for_a_city_or_a_shared_loc
         [reply] = [m["text"] for m in dispatcher.messages]
         lines = reply.splitlines()
         assert lines[0] in ("Nearest places to Lahore:", "Nearest places to you:")
-        assert lines[1].startswith("1. Legal Aid Lahore - ")
+        assert lines[1] == "1. Legal Aid Lahore - in Lahore"  # known only by its city, which is near
         assert lines[2] == "042 1234567; Mon-Fri 9:00-17:00; Urdu, English"
-        assert lines[3].startswith("2. Legal Aid Islamabad - ")
+        assert lines[3].startswith("2. Legal Aid Islamabad - ") and lines[3].endswith(" km")  # exact coordinates

@@ -1,9 +1,9 @@
-"""What the SMS channel keeps about a person, and only that: under a keyed pseudonym of their
+"""What the messaging channels keep about a person, and only that: under a keyed pseudonym of their
 number, never the number itself.
 
-- the pseudonym: HMAC-SHA256 of the number with a secret from the environment, so the
-  tracker store, logs and statistics only ever see "sms-3f9c..." and nobody without the
-  secret can go back from it to the number;
+- the pseudonym: HMAC-SHA256 of the number (or Telegram chat id) with a secret from the
+  environment, so the tracker store, logs and statistics only ever see "sms-3f9c..." and
+  nobody without the secret can go back from it to the number;
 - whether they wrote STOP (kept in a small SQLite file, so it survives a restart);
 - in memory only: the rest of a long answer waiting for MORE, and the payloads of the
   numbered choices last sent.
