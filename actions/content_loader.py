@@ -211,6 +211,14 @@ class _FileChecker:
         if value.startswith("http://"):
             self.warn(self.line_of(node, key), f"source '{value}' is not https; use the https address if the site has one")
 
+    def in_its_folder(self, country: str) -> bool:
+        """The file's `country` is the folder it is in."""
+        declared = self.required(self.data, "country")
+        if declared is not None and str(declared) != country:
+            self.error(self.line_of(self.data, "country"), f"country is '{declared}' but the folder is {country}; "
+                                                           f"they must be the same")
+        return declared is not None and str(declared) == country
+
     def is_url(self, value: str) -> bool:
         return bool(_URL.match(value.strip()))
 
@@ -384,11 +392,8 @@ def _load_topic(checker: _FileChecker, country: str, topic: str) -> Optional[Ans
 def _load_profile(checker: _FileChecker, country: str) -> Optional[CountryProfile]:
     data = checker.data
     checker.known_fields(data, _COUNTRY_FIELDS)
-    declared = checker.required(data, "country")
-    if declared is not None and str(declared) != country:
-        checker.error(checker.line_of(data, "country"), f"country is '{declared}' but the folder is {country}; they must be the same")
     review = checker.review()
-    ok = review is not None and str(declared) == country
+    ok = checker.in_its_folder(country) and review is not None
     numbers: List[EmergencyNumber] = []
     advice: Optional[LocalText] = None
     if country == GLOBAL:

@@ -49,16 +49,14 @@ def load_points(checker, country: str) -> Optional[Tuple[ServicePoint, ...]]:
     """The points of one service_points.yml, or None if it has an error (reported to ``checker``)."""
     data = checker.data
     checker.known_fields(data, _FILE_FIELDS)
-    declared = checker.required(data, "country")
-    if declared is not None and str(declared) != country:
-        checker.error(checker.line_of(data, "country"), f"country is '{declared}' but the folder is {country}; they must be the same")
+    in_folder = checker.in_its_folder(country)
     review = checker.review_dates()
     entries = checker.required(data, "points")
     if entries is not None and not isinstance(entries, list):
         checker.error(checker.line_of(data, "points"), "points must be a list of '- name: ...' entries")
         return None
     points: List[ServicePoint] = []
-    ok = review and str(declared) == country
+    ok = bool(review) and in_folder
     for index, entry in enumerate(entries or []):
         point = _load_point(checker, entry, index, country)
         if point is None:
