@@ -47,5 +47,5 @@ class ActionAnswerTopic(AssistantAction):
         if country is None and not lib.has_global_answer(topic):
             return [SlotSet("pending_topic", topic), SlotSet("needs_country", True)]
 
-        reply.say(topic_reply(lib, country, topic, reply.lang, date.today()))
+        reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
         return [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic)]

@@ -29,7 +29,7 @@ def sms_warnings(content: LoadedContent, today: date) -> List[ContentError]:
     for item in content.answers.values():
         long = []
         for lang in LANGUAGES:
-            sent = encoding(plain(strip_controls(render_answer(item, lang, today))))
+            sent = encoding(plain(strip_controls(render_answer(item, lang, today, sms=True))))
             if sent.segments > SMS_BUDGET:
                 long.append(f"{lang} {sent.segments} ({sent.name}, {sent.units} characters)")
         if long:

@@ -45,5 +45,5 @@ class ActionChooseLanguage(AssistantAction):
         reply.say(_("OK, I will answer in {language}.").format(language=language_name(chosen)))
         topic = tracker.get_slot("last_topic")
         if topic:
-            reply.say(topic_reply(library(), state.country(tracker), topic, chosen, date.today()))
+            reply.say(topic_reply(library(), state.country(tracker), topic, chosen, date.today(), reply.sms))
         return [SlotSet("language", chosen), SlotSet("language_chosen", True), SlotSet("language_menu", False)]

@@ -34,7 +34,7 @@ def preview(root: Path, country: str, topic: str, lang: str, channel: str, budge
     item = library.answer(code, topic) if topic != "emergency" else None
     if topic != "emergency" and (item is None or item.country != (code or "global")):
         print(f"note: {country} has no {topic}.yml; this is what the person gets instead")
-    text = topic_reply(library, code, topic, lang, today)
+    text = topic_reply(library, code, topic, lang, today, sms=channel == "sms")
     print(f"{country} {topic}, language {lang}, channel {channel}")
     if channel == "sms":
         parts = sms_parts([text], lang, budget)

@@ -22,7 +22,7 @@ class ActionEmergency(AssistantAction):
         reply.say(render.emergency(lib.profile(country), country, reply.lang))
         topic = state.topic_under_emergency(tracker)
         if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
-            reply.say(topic_reply(lib, country, topic, reply.lang, date.today()))
+            reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
         if country is None:
             # The person's next message may name the country: then its numbers come at once.
             return [SlotSet("pending_topic", EMERGENCY)]

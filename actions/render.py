@@ -4,6 +4,7 @@ Channels (REST, SMS, messaging apps) decide how to split or join paragraphs; thi
 decides what is said and in which order.
 """
 from datetime import date
+from urllib.parse import urlparse
 from typing import List, Optional
 
 from babel.numbers import format_decimal
@@ -31,14 +32,23 @@ def translation_notes(text: LocalText, lang: str) -> List[str]:
     return []
 
 
-def answer(item: Answer, lang: str, today: date) -> str:
+def source_shown(url: str, sms: bool) -> str:
+    """The source as the person sees it: the whole address, or on SMS only the site ("ind.nl"):
+    a basic phone cannot open a link, and a 130-character address costs two UCS-2 parts."""
+    if not sms:
+        return url
+    site = urlparse(url).netloc
+    return site[4:] if site.startswith("www.") else site
+
+
+def answer(item: Answer, lang: str, today: date, sms: bool = False) -> str:
     _ = translator(lang)
     lines = [in_language(item.text, lang), ""]
     lines.extend(translation_notes(item.text, lang))
     if today > item.review.review_by:
         lines.append(_("This was last checked on {date} and may be out of date.").format(
             date=format_day(item.review.last_reviewed, lang)))
-    lines.append(_("Source: {url}").format(url=item.review.sources[0]))
+    lines.append(_("Source: {url}").format(url=source_shown(item.review.sources[0], sms)))
     lines.append(_("Checked on {date}").format(date=format_day(item.review.last_reviewed, lang)))
     return "\n".join(lines)
 

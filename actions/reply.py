@@ -29,8 +29,9 @@ def change_language_hint(lang: str, romanised: bool) -> str:
 
 
 class Reply:
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, sms: bool = False):
         self.lang = lang
+        self.sms = sms  # the person reads this by SMS: every character costs
         self.messages: List[Dict[str, Any]] = []
 
     def say(self, text: str, buttons: List[Dict[str, str]] = None) -> None:
@@ -58,7 +59,8 @@ class AssistantAction(Action, metaclass=ABCMeta):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
         turn = state.language_turn(tracker)
-        reply = Reply(turn.code)
+        sms = state.on_sms(tracker)
+        reply = Reply(turn.code, sms)
         events = await self.respond(reply, tracker, domain)
         language_events = [e for e in events if e.get("name") == "language"]
         if turn.changed and not language_events and reply.messages:
@@ -70,7 +72,6 @@ class AssistantAction(Action, metaclass=ABCMeta):
         if tracker.get_slot("language_menu") and not any(e.get("name") == "language_menu" for e in events):
             events = events + [SlotSet("language_menu", False)]  # a number now means something else
         right_to_left = is_right_to_left(language_events[-1]["value"] if language_events else turn.code)
-        sms = state.on_sms(tracker)
         for message in reply.messages:
             dispatcher.utter_message(text=bidi.for_channel(message["text"], right_to_left, sms),
                                      buttons=message["buttons"] or None)

@@ -9,10 +9,11 @@ from actions.content_lookup import Library
 EMERGENCY = "emergency"
 
 
-def topic_reply(library: Library, country: Optional[str], topic: str, lang: str, today: date) -> str:
+def topic_reply(library: Library, country: Optional[str], topic: str, lang: str, today: date,
+                sms: bool = False) -> str:
     if topic == EMERGENCY:
         return render.emergency(library.profile(country), country, lang)
     item = library.answer(country, topic)
     if item is not None:
-        return render.answer(item, lang, today)
+        return render.answer(item, lang, today, sms)
     return render.no_answer(country, library.profile(country), lang)

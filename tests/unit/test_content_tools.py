@@ -33,7 +33,7 @@ def test_each_warning_kind_is_reported_with_its_line_and_a_fix(tmp_path, capsys,
     assert "content/NL/country.yml:13: warning: '12345' in info_point is not a valid phone number in NL" in out
     assert "content/NL/pathways_work.yml:6: warning: 'text' has no translation in: ar, fa, ps, ur, bn, fr, es, ti, so" in out
     assert "content/NL/pathways_study.yml:6: warning: longer than 3 SMS parts with the source line" in out
-    assert "en 5 (GSM-7, 714 characters)" in out
+    assert "en 5 (GSM-7, 701 characters)" in out
 
 
 def test_an_error_makes_the_check_fail_with_file_and_line(tmp_path, capsys, monkeypatch):
@@ -96,3 +96,11 @@ def test_sms_counting_matches_the_networks():
 def test_the_real_content_passes_the_check(capsys):
     assert content(["check"]) == 0
     assert "content OK" in capsys.readouterr().out
+
+
+def test_on_sms_the_source_is_the_site_only_elsewhere_the_whole_address():
+    from actions.render import source_shown
+
+    url = "https://www.government.nl/topics/immigration/what-permits-do-foreign-workers-need"
+    assert source_shown(url, sms=True) == "government.nl"
+    assert source_shown(url, sms=False) == url
