@@ -176,7 +176,9 @@ class TwilioSmsInput(BackgroundChannel):
             part = self.waiting.next_part(person)
             if part is not None:
                 await self._deliver(person, number, part)
-                return
+            else:
+                await self._send(person, number, [_("That was the whole answer. Write your next question.")])
+            return
         metadata: Dict[str, Any] = {"channel": "whatsapp" if whatsapp else "sms"}
         location = _location(params)
         if location is not None:

@@ -100,6 +100,12 @@ def test_a_long_answer_is_cut_at_a_sentence_and_more_sends_the_rest(sms):
     text_from(sms, number, "MORE")
     parts = replies_to(sms, number, 2)
     assert len(parts) == 2 and encoding(parts[1]).segments <= 3
+    while "MORE" in parts[-1].splitlines()[-1]:
+        text_from(sms, number, "more")
+        parts = replies_to(sms, number, len(parts) + 1)
+    assert "تم التحقق" in parts[-1]  # the last part has the date checked
+    text_from(sms, number, "MORE")  # nothing is left: said so, not taken as a question
+    assert replies_to(sms, number, len(parts) + 1)[-1] == "هذا كل الجواب. اكتب سؤالك التالي."
     arabic = library().answer("NL", "pathways_work").text["ar"]
     assert arabic.split("،")[0] in first
 
