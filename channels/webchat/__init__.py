@@ -3,11 +3,16 @@
     GET  /webhooks/webchat/chat      the page: one HTML file, no build step, no external assets
     POST /webhooks/webchat/webhook   {"sender": ..., "message": ...} -> the replies (as the REST channel)
 
-Each message on the page takes the direction of its own text; the page turns right-to-left
-when the assistant answers in Arabic, Dari, Pashto or Urdu.
+The page's own words come in the browser's language when the assistant speaks it. Each
+message takes the direction of its own text; the page turns right-to-left when the
+assistant answers in Arabic, Dari, Pashto or Urdu.
 """
+from html import escape
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Text
+from string import Template
+from typing import Any, Awaitable, Callable, Dict, Text
+
+from babel import negotiate_locale
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
@@ -15,7 +20,25 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES, is_right_to_left, translator
+
 PAGE = Path(__file__).resolve().parent / "index.html"
+
+
+def page_words(lang: str) -> Dict[str, str]:
+    """The page's own words in ``lang`` (from the catalogues, like everything the assistant says)."""
+    _ = translator(lang)
+    words = {"title": _("Safe migration information"), "language": _("Language"), "conversation": _("Conversation"),
+             "your_message": _("Your message"), "placeholder": _("Write your question"), "send": _("Send"),
+             "error": _("The message could not be sent. Check your connection and try again.")}
+    return {**{key: escape(value, quote=True) for key, value in words.items()},
+            "lang": lang, "dir": "rtl" if is_right_to_left(lang) else "ltr"}
+
+
+def browser_language(accept_language: str) -> str:
+    """The first of the browser's languages that the assistant speaks (Accept-Language)."""
+    wanted = [part.split(";")[0].strip().replace("-", "_") for part in accept_language.split(",") if part.strip()]
+    return negotiate_locale(wanted, list(LANGUAGES), sep="_") or DEFAULT_LANGUAGE
 
 
 class WebChatInput(RestInput):
@@ -25,12 +48,14 @@ class WebChatInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         chat = super().blueprint(on_new_message)
-        page = PAGE.read_bytes()
+        page = Template(PAGE.read_text(encoding="utf-8"))
 
         @chat.route("/chat", methods=["GET"])
-        async def show(_: Request) -> HTTPResponse:
-            return response.raw(page, content_type="text/html; charset=utf-8",
-                                headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
+        async def show(request: Request) -> HTTPResponse:
+            lang = browser_language(request.headers.get("Accept-Language", ""))
+            return response.raw(page.substitute(page_words(lang)).encode("utf-8"),
+                                content_type="text/html; charset=utf-8",
+                                headers={"Cache-Control": "no-cache", "Content-Language": lang, "Vary": "Accept-Language", "X-Content-Type-Options": "nosniff",
                                          "Content-Security-Policy": "default-src 'self'; style-src 'unsafe-inline'; "
                                                                     "script-src 'unsafe-inline'"})
 

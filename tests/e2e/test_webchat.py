@@ -81,3 +81,15 @@ def test_the_language_menu_switches_to_arabic_and_the_layout_turns_right_to_left
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
+
+
+def test_the_page_speaks_the_browsers_language_and_starts_right_to_left_for_dari(browser, assistant):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fa-AF")
+    page = context.new_page()
+    page.goto(f"{assistant.rasa_url}/webhooks/webchat/chat")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.title() == "معلومات در باره مهاجرت مصون"
+    assert page.locator("#text").get_attribute("placeholder") == "سوال تان را بنویسید"
+    page.get_by_role("button", name="زبان").click()
+    page.get_by_role("button", name="English").wait_for(timeout=30_000)
+    context.close()
