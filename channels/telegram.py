@@ -102,4 +102,4 @@ class TelegramInput(BackgroundChannel):
         status, payload = await http_retry.post(self._session, f"{self.api}/sendMessage",
                                                 json={"chat_id": chat, "text": body, "reply_markup": markup})
         if not (200 <= status < 300 and payload.get("ok")):
-            logger.error("Telegram did not take a message: HTTP %s, %s.", status, payload.get("description", ""))
+            logger.error("Telegram did not take a message: HTTP %s, error %s.", status, payload.get("error_code"))

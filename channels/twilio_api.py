@@ -39,6 +39,6 @@ class TwilioMessages:
                                                 data={"To": to, "From": sender or self._sender, "Body": body})
         if status < 300 and status:
             return SendResult(True, status)
-        logger.error("Twilio did not take a message: HTTP %s, error %s (%s).", status, payload.get("code"),
-                     payload.get("message", ""))
+        # Twilio's message text can quote the phone number: only the status and error code are logged.
+        logger.error("Twilio did not take a message: HTTP %s, error %s.", status, payload.get("code"))
         return SendResult(False, status, payload.get("code"))

@@ -41,7 +41,7 @@ class FakeTwilio(LoopbackServer):
             return web.json_response({"code": 21617, "message": "The concatenated message body exceeds the "
                                                                 "1600 character limit.", "status": 400}, status=400)
         if to in self.opted_out:
-            return web.json_response({"code": 21610, "message": "Attempt to send to unsubscribed recipient",
+            return web.json_response({"code": 21610, "message": f"Attempt to send to unsubscribed recipient {to}",
                                       "status": 400}, status=400)
         self.sent.append({"To": to, "From": sender, "Body": body})
         return web.json_response({"sid": f"SM{len(self.sent):032d}", "status": "queued", "to": to, "body": body},
