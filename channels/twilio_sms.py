@@ -21,6 +21,7 @@ not cut into SMS parts (WhatsApp shows up to 1,600 characters at once), right-to
 keeps its direction isolates, a shared location finds the nearest service points, and an
 image, voice note or document gets a polite reply that only text is understood.
 """
+import asyncio
 import logging
 import re
 from pathlib import Path
@@ -156,15 +157,15 @@ class TwilioSmsInput(BackgroundChannel):
         body = params.get("Body", "")[:TWILIO_MAX_BODY]
         word = _keyword(body)
         _ = self._words(person)
-        if self.opt_outs.stopped(person):
+        if await asyncio.to_thread(self.opt_outs.stopped, person):  # SQLite, off the event loop
             if word in START_WORDS:
-                self.opt_outs.start(person)
+                await asyncio.to_thread(self.opt_outs.start, person)
                 await self._send(person, number, [_("You will get messages again. Write your question.")])
             return
         if word in STOP_WORDS:
             # TRANSLATORS: keep START in Latin capitals: the person writes it to get messages again.
             await self._send(person, number, [_("You will get no more messages from us. Write START to start again.")])
-            self.opt_outs.stop(person)
+            await asyncio.to_thread(self.opt_outs.stop, person)
             return
         if word in HELP_WORDS:
             # TRANSLATORS: LANGUAGE is the word for language that opens the menu (as in "To change the
@@ -220,4 +221,4 @@ class TwilioSmsInput(BackgroundChannel):
         sender = self.whatsapp_sender if number.startswith("whatsapp:") else None
         result = await self.api.send(number, body, sender)
         if result.error_code == OPTED_OUT:
-            self.opt_outs.stop(person)
+            await asyncio.to_thread(self.opt_outs.stop, person)
