@@ -1,6 +1,6 @@
 """Checks every content file and prints each problem as file:line: what is wrong.
 
-    content check        (or: make check-content)
+    content check        (or: make check-content; see actions/content_cli.py)
 
 Exits 1 when a file has an error, so that a broken file never reaches the assistant.
 Warnings are printed too, but the content is still served: translations missing or older
@@ -12,19 +12,17 @@ from datetime import date
 from pathlib import Path
 from typing import List, Optional
 
+from actions.bidi import strip_controls
 from actions.content_loader import ContentError, ContentInvalid, LoadedContent, load_content
 from actions.i18n import LANGUAGES
-from actions.paths import CONTENT_DIR
+from actions.render import answer as render_answer
+from channels.sms_text import encoding, plain
 
 SMS_BUDGET = 3
 
 
 def sms_warnings(content: LoadedContent, today: date) -> List[ContentError]:
     """Answers that take more than SMS_BUDGET parts as the person receives them by SMS."""
-    from actions.render import answer as render_answer
-    from channels.sms_text import encoding, plain
-    from actions.bidi import strip_controls
-
     found = []
     for item in content.answers.values():
         long = []
@@ -56,10 +54,3 @@ def check(root: Path, today: Optional[date] = None) -> int:
     return 0
 
 
-def main(argv=None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    return check(Path(args[0]).resolve() if args else CONTENT_DIR)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

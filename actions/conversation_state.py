@@ -4,11 +4,11 @@ from typing import FrozenSet, Optional, Tuple
 
 from rasa_sdk import Tracker
 
-from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES, supported
+from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from actions.topics import information_topics
 
 DETECTED_LANGUAGE = "detected_language"  # added to every message by bot.components.language_detector
-SMS_CHANNELS = frozenset({"twilio", "twilio_sms", "sms"})  # no direction marks there
+SMS_CHANNELS = frozenset({"twilio_sms"})  # channels/twilio_sms.py for SMS (WhatsApp is "twilio_whatsapp")
 
 # A topic the NLU ranked under an emergency is answered after the emergency contacts
 # only when the classifier was at least this sure of it.
@@ -36,10 +36,6 @@ def language_turn(tracker: Tracker) -> LanguageTurn:
     if code:
         return LanguageTurn(code, code != current, bool(detected.get("romanised")))
     return LanguageTurn(current or DEFAULT_LANGUAGE, current is None)
-
-
-def language(tracker: Tracker) -> str:
-    return language_turn(tracker).code
 
 
 def chosen_language(tracker: Tracker) -> Optional[str]:

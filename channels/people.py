@@ -45,14 +45,16 @@ class OptOuts:
 
 
 class Waiting:
-    """The parts of an answer waiting for MORE and the payloads of numbered choices, per person."""
+    """Per person: the parts of an answer waiting for MORE, the payloads of numbered choices, and
+    the language the assistant last answered in (for the channel's own words)."""
 
     def __init__(self, limit: int = 10000):
         self._parts: "OrderedDict[str, List[str]]" = OrderedDict()
         self._choices: "OrderedDict[str, List[str]]" = OrderedDict()
+        self._languages: "OrderedDict[str, str]" = OrderedDict()
         self._limit = limit
 
-    def _put(self, store: OrderedDict, person: str, value: List[str]) -> None:
+    def _put(self, store: OrderedDict, person: str, value) -> None:
         store[person] = value
         store.move_to_end(person)
         while len(store) > self._limit:
@@ -78,6 +80,12 @@ class Waiting:
             self._put(self._choices, person, payloads)
         else:
             self._choices.pop(person, None)
+
+    def keep_language(self, person: str, lang: str) -> None:
+        self._put(self._languages, person, lang)
+
+    def language(self, person: str, default: str) -> str:
+        return self._languages.get(person, default)
 
     def choice(self, person: str, number: int) -> Optional[str]:
         payloads = self._choices.get(person) or []

@@ -26,8 +26,7 @@ from sanic.response import HTTPResponse
 from actions.i18n import translator
 from channels import http_retry
 from channels.people import pseudonym
-from channels.twilio_sms import reply_language
-from channels.turns import BackgroundChannel, take_turn
+from channels.turns import BackgroundChannel, reply_language, take_turn
 
 logger = logging.getLogger(__name__)
 MAX_TEXT = 4096  # Telegram's limit for one message

@@ -11,9 +11,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.i18n import DEFAULT_LANGUAGE
 from channels.people import PersonLocks, SeenMessages
 
 logger = logging.getLogger(__name__)
+
+
+def reply_language(texts: List[str]) -> str:
+    """The language the assistant answered in, for the channel's own words (MORE, STOP...)."""
+    from bot.components.language_id import identify
+
+    return identify(" ".join(texts)).language or DEFAULT_LANGUAGE
 
 
 async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, person: str,

@@ -38,7 +38,7 @@ from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.text import phrase_key, words
 from channels.people import OptOuts, Waiting, pseudonym
 from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, sms_parts
-from channels.turns import BackgroundChannel, take_turn
+from channels.turns import BackgroundChannel, reply_language, take_turn
 from channels.twilio_api import OPTED_OUT, TwilioMessages
 
 logger = logging.getLogger(__name__)
@@ -67,14 +67,6 @@ def _keyword(body: str) -> str:
     if len(body.strip()) > 20:
         return ""
     return " ".join(word.key for word in words(body))
-
-
-def reply_language(texts: List[str]) -> str:
-    """The language the assistant answered in (for the channel's own words: MORE, STOP...)."""
-    from bot.components.language_id import identify
-
-    found = identify(" ".join(texts))
-    return found.language or DEFAULT_LANGUAGE
 
 
 def with_choices(texts: List[str], buttons: List[Dict[str, Any]]) -> List[str]:
@@ -156,7 +148,7 @@ class TwilioSmsInput(BackgroundChannel):
     async def _turn(self, on_new_message, person: str, number: str, params: Dict[str, str], whatsapp: bool) -> None:
         body = params.get("Body", "")[:TWILIO_MAX_BODY]
         word = _keyword(body)
-        _ = self._words(person)
+        _ = translator(self.waiting.language(person, DEFAULT_LANGUAGE))
         if await asyncio.to_thread(self.opt_outs.stopped, person):  # SQLite, off the event loop
             if word in START_WORDS:
                 await asyncio.to_thread(self.opt_outs.start, person)
@@ -198,18 +190,9 @@ class TwilioSmsInput(BackgroundChannel):
         if texts:
             await self._send(person, number, with_choices(texts, buttons))
 
-    def _words(self, person: str):
-        return translator(self._languages.get(person, DEFAULT_LANGUAGE))
-
-    @property
-    def _languages(self) -> Dict[str, str]:
-        if not hasattr(self, "_language_of"):
-            self._language_of: Dict[str, str] = {}
-        return self._language_of
-
     async def _send(self, person: str, number: str, texts: List[str]) -> None:
         lang = reply_language(texts)
-        self._languages[person] = lang
+        self.waiting.keep_language(person, lang)
         if number.startswith("whatsapp:"):
             parts = whatsapp_parts(texts)
         else:
