@@ -6,14 +6,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions import conversation_state as state
-from actions import render
-from actions.places import city_centre
-from actions.service_directory import nearest
 from actions.ask_country import not_recognised
 from actions.content_lookup import library
 from actions.i18n import country_name, translator
 from actions.reply import AssistantAction, Reply
-from actions.respond import topic_reply
+from actions.respond import nearby_reply, topic_reply
 
 
 class ActionAnswerTopic(AssistantAction):
@@ -36,16 +33,14 @@ class ActionAnswerTopic(AssistantAction):
         if topic is None:
             reply.say(_("OK: {country}. What would you like to know?").format(country=country_name(country, reply.lang)))
             return [SlotSet("needs_country", False)]
-        if topic.startswith("services_"):
-            where = state.place(tracker, lib.countries_with_points())
-            if where is not None:
-                points = lib.service_points(where.country)
-                found = nearest(points, where.coordinates, topic, city_centre)
-                reply.say(render.nearby(found, where.label, reply.lang))
-                events = [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic)]
-                return events + ([SlotSet("country", where.country)] if where.country else [])
-        if country is None and not lib.has_global_answer(topic):
+        # "legal aid in lahore" or a shared location: the nearest service points.
+        where = state.place(tracker, lib.countries_with_points()) if topic.startswith("services_") else None
+        if where is None and country is None and not lib.has_global_answer(topic):
             return [SlotSet("pending_topic", topic), SlotSet("needs_country", True)]
 
-        reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
-        return [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic)]
+        if where is not None:
+            reply.say(nearby_reply(lib, where, topic, reply.lang))
+        else:
+            reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
+        answered = [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic)]
+        return answered + ([SlotSet("country", where.country)] if where and where.country else [])
