@@ -1,20 +1,24 @@
 """Danger words make a message an emergency, whatever the classifier thinks.
 
-The word lists are bot/safety/<language>.txt, one phrase per line, kept by staff. The
+The word lists are bot/safety/<language>.txt, one phrase per line, kept by staff, in
+sections that say what kind of danger a phrase means: ``[danger]`` (the default, before any
+section), ``[violence]``, ``[trafficking]``, ``[child_alone]`` and ``[self_harm]``. The kind
+becomes a ``danger`` entity, so that the answer can add the hotline for it. The
 classifier's own reading stays second in the intent ranking, so the question under the
 danger words can still be answered after the emergency contacts.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.intents import put_first
@@ -22,17 +26,39 @@ from bot.components.text import find_phrases, phrase_key, words
 
 SAFETY_DIR = Path(__file__).resolve().parent.parent / "safety"
 EMERGENCY = "emergency"
+ENTITY = "danger"
+# The kinds of danger, each with its own hotline in a country's file (``hotlines``).
+KINDS = ("danger", "violence", "trafficking", "child_alone", "self_harm")
+_SECTION = re.compile(r"^\[([a-z_]+)\]$")
+
+
+class Danger(NamedTuple):
+    phrase: str  # as written in the list
+    kind: str    # one of KINDS
+
+
+def read_list(path: Path) -> Dict[Tuple[str, ...], Danger]:
+    """One language's list: phrases (as folded words) and the kind of danger of their section."""
+    phrases: Dict[Tuple[str, ...], Danger] = {}
+    kind = KINDS[0]
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        phrase = line.split("#", 1)[0].strip()
+        section = _SECTION.match(phrase)
+        if section:
+            kind = section.group(1)
+            if kind not in KINDS:
+                raise ValueError(f"{path}:{number}: unknown section [{kind}]; use one of {', '.join(KINDS)}")
+        elif phrase:
+            phrases[phrase_key(phrase)] = Danger(phrase, kind)
+    return phrases
 
 
 @lru_cache(maxsize=1)
-def danger_phrases() -> Dict[Tuple[str, ...], str]:
-    """Every phrase of every language's list, as folded words, mapped to the phrase as written."""
-    phrases: Dict[Tuple[str, ...], str] = {}
+def danger_phrases() -> Dict[Tuple[str, ...], Danger]:
+    """Every phrase of every language's list, as folded words."""
+    phrases: Dict[Tuple[str, ...], Danger] = {}
     for path in sorted(SAFETY_DIR.glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            phrase = line.split("#", 1)[0].strip()
-            if phrase:
-                phrases[phrase_key(phrase)] = phrase
+        phrases.update(read_list(path))
     if not phrases:
         raise RuntimeError(f"no danger phrases found in {SAFETY_DIR}; the emergency rule would never fire")
     return phrases
@@ -43,10 +69,16 @@ def _longest_phrase() -> int:
     return max(len(key) for key in danger_phrases())
 
 
+def danger_in(text: str) -> Optional[Danger]:
+    """The first danger phrase in ``text``; a more specific kind wins over plain danger."""
+    found = [danger for _first, _after, danger in find_phrases(words(text), danger_phrases(), _longest_phrase())]
+    specific = [danger for danger in found if danger.kind != KINDS[0]]
+    return (specific or found or [None])[0]
+
+
 def danger_phrase_in(text: str) -> Optional[str]:
-    for _first, _after, phrase in find_phrases(words(text), danger_phrases(), _longest_phrase()):
-        return phrase
-    return None
+    found = danger_in(text)
+    return found.phrase if found else None
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -59,8 +91,14 @@ class EmergencyKeywords(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if danger_phrase_in(message.get(TEXT) or ""):
-                intent, ranking = put_first(EMERGENCY, message.get(INTENT), message.get(INTENT_RANKING_KEY))
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            found = danger_in(message.get(TEXT) or "")
+            if found is None:
+                continue
+            intent, ranking = put_first(EMERGENCY, message.get(INTENT), message.get(INTENT_RANKING_KEY))
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != ENTITY]
+            entities.append({"entity": ENTITY, "value": found.kind, "confidence_entity": 1.0,
+                             "extractor": self.__class__.__name__})
+            message.set(ENTITIES, entities, add_to_output=True)
         return messages

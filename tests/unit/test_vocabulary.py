@@ -48,13 +48,17 @@ def test_every_language_has_at_least_15_examples_of_every_intent_and_none_in_two
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_language_has_danger_phrases_that_make_a_message_an_emergency(lang):
-    from bot.components.emergency_keywords import danger_phrase_in
+def test_every_language_has_danger_phrases_of_every_kind_that_make_a_message_an_emergency(lang):
+    from bot.components.emergency_keywords import KINDS, danger_in, read_list
 
-    lines = (BOT / "safety" / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-    phrases = [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
-    assert len(phrases) >= 10, lang
-    assert all(danger_phrase_in(f"... {phrase} ...") for phrase in phrases)
+    listed = read_list(BOT / "safety" / f"{lang}.txt")
+    assert len(listed) >= 10, lang
+    assert {danger.kind for danger in listed.values()} == set(KINDS), lang
+    for danger in listed.values():
+        found = danger_in(f"... {danger.phrase} ...")
+        assert found is not None, danger
+        if danger.kind != KINDS[0]:
+            assert found.kind == danger.kind, danger
 
 
 def test_content_covers_the_two_first_countries_across_the_groups():
