@@ -2,7 +2,9 @@
 
 It shows, per country, which topics have an answer in which language (reviewed, machine
 translation, outdated, English shown instead, or no answer), the files past their review
-date, and every warning of `content check`.
+date, every warning of `content check`, and what the assistant counted without knowing
+who asked (actions/statistics.py): requests to talk to a person, feedback per topic, and
+questions it did not understand per language.
 """
 from datetime import date
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import Dict, List
 
 from jinja2 import Environment, select_autoescape
 
+from actions import statistics
 from actions.check_content import sms_warnings
 from actions.content_loader import GLOBAL, ContentInvalid, load_content
 from actions.i18n import LANGUAGES, language_name
@@ -42,6 +45,20 @@ th.topic { text-align: left; font-weight: normal; }
 <h2>Past their review date</h2>
 {% if overdue %}<ul>{% for item in overdue %}<li><code>{{ item.path }}</code>: review by {{ item.review_by }} (last checked {{ item.last_reviewed }})</li>{% endfor %}</ul>
 {% else %}<p>None.</p>{% endif %}
+<h2>Requests to talk to a person</h2>
+<p>Anonymous: the day, the country and language, and the topic asked before. The person was given the
+information point's contact; nobody can be called back from here.</p>
+{% if stats.handovers %}<table><tr><th>day</th><th>country</th><th>language</th><th>topic before</th></tr>
+{% for h in stats.handovers %}<tr><td>{{ h.day }}</td><td>{{ h.country or "?" }}</td><td>{{ h.lang }}</td><td>{{ h.topic or "-" }}</td></tr>{% endfor %}
+</table>{% else %}<p>None.</p>{% endif %}
+<h2>Was this useful?</h2>
+{% if stats.feedback %}<table><tr><th class="topic">topic</th><th>country</th><th>language</th><th>yes</th><th>no</th></tr>
+{% for f in stats.feedback %}<tr><th class="topic">{{ f.topic }}</th><td>{{ f.country or "?" }}</td><td>{{ f.lang }}</td><td>{{ f.useful }}</td><td>{{ f.not_useful }}</td></tr>{% endfor %}
+</table>{% else %}<p>No answers yet.</p>{% endif %}
+<h2>Questions not understood</h2>
+{% if stats.unanswered %}<table><tr><th>month</th><th>language</th><th>count</th></tr>
+{% for u in stats.unanswered %}<tr><td>{{ u.month }}</td><td>{{ u.lang }}</td><td>{{ u.count }}</td></tr>{% endfor %}
+</table>{% else %}<p>None.</p>{% endif %}
 <h2>Outdated translations and other warnings</h2>
 {% if warnings %}<ul>{% for w in warnings %}<li><code>{{ w.path }}:{{ w.line }}</code> {{ w.message }}</li>{% endfor %}</ul>
 {% else %}<p>None.</p>{% endif %}
@@ -90,7 +107,7 @@ def write_report(root: Path, out: Path, today: date) -> int:
     page = Environment(autoescape=select_autoescape(default=True)).from_string(_PAGE).render(
         today=today.isoformat(), root=root, answers=len(content.answers) if content else 0, countries=countries,
         languages=[{"code": lang, "name": language_name(lang)} for lang in LANGUAGES], marks=_MARKS,
-        overdue=overdue, warnings=warnings, errors=errors)
+        overdue=overdue, warnings=warnings, errors=errors, stats=statistics.summary())
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     print(f"wrote {out}")

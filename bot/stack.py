@@ -4,7 +4,8 @@
     python -m bot.stack --chat   # serve in the background and chat in this terminal (`make shell`)
 
 Ports and the tracker database come from RASA_PORT (5005), ACTION_PORT (5055) and
-TRACKER_DB (var/tracker.db). The end-to-end tests start the same stack on free ports.
+TRACKER_DB (var/tracker.db); the anonymous counts for staff (actions/statistics.py) go to
+stats.db beside it. The end-to-end tests start the same stack on free ports.
 """
 import argparse
 import json
@@ -77,7 +78,7 @@ def running(model: Path, rasa_port: int, action_port: int, tracker_db: Path,
     rasa_url = f"http://127.0.0.1:{rasa_port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1",
            "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
-           "TRACKER_DB": str(tracker_db), **(environment or {})}
+           "TRACKER_DB": str(tracker_db), "STATS_DB": str(tracker_db.parent / "stats.db"), **(environment or {})}
     python = sys.executable
     processes: List[subprocess.Popen] = []
     try:

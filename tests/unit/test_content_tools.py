@@ -1,5 +1,7 @@
 """The staff tools: every warning of `content check`, `content preview` on SMS, `content report`."""
 
+from datetime import date
+
 from actions.content_cli import main as content
 from channels.sms_text import encoding, plain
 from tests.unit.test_content_loader import GLOBAL_COUNTRY, NL_COUNTRY, NL_WORK, write_tree
@@ -104,3 +106,26 @@ def test_on_sms_the_source_is_the_site_only_elsewhere_the_whole_address():
     url = "https://www.government.nl/topics/immigration/what-permits-do-foreign-workers-need"
     assert source_shown(url, sms=True) == "government.nl"
     assert source_shown(url, sms=False) == url
+
+
+def test_report_shows_what_was_counted_without_anyone_s_identity(tmp_path, monkeypatch):
+    from actions import statistics
+
+    monkeypatch.setenv("STATS_DB", str(tmp_path / "stats.db"))
+    statistics.record_handover("NL", "ar", "pathways_work", date(2026, 11, 23))
+    for useful in (True, True, False):
+        statistics.count_feedback("rights_work", "fa", "DE", useful)
+    statistics.count_unanswered("ti", date(2026, 11, 23))
+    out = tmp_path / "report.html"
+    monkeypatch.chdir(tmp_path)
+    assert content(["--content", str(tree(tmp_path)), "report", "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<td>2026-11-23</td><td>NL</td><td>ar</td><td>pathways_work</td>" in page
+    assert '<th class="topic">rights_work</th><td>DE</td><td>fa</td><td>2</td><td>1</td>' in page
+    assert "<td>2026-11</td><td>ti</td><td>1</td>" in page
+    # Nothing in the database can lead back to a person: no sender, no words, no time of day.
+    tables = {table: [column.name for column in statistics.metadata.tables[table].columns]
+              for table in statistics.metadata.tables}
+    assert tables == {"feedback": ["topic", "lang", "country", "useful", "not_useful"],
+                      "unanswered": ["lang", "month", "count"],
+                      "handover_requests": ["id", "day", "country", "lang", "topic"]}
