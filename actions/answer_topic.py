@@ -1,16 +1,59 @@
-"""Answers any information topic from the content files, asking for the country when the answer needs it."""
+"""Answers any information topic from the content files, asking first for what the answer
+needs: the country, or for a nearby service, the city. Also takes the person's context
+("I am now in Greece", "I want to go to Italy", a stage from the menu)."""
 from datetime import date
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
+from urllib.parse import urlparse
+
 from actions import conversation_state as state
+from actions import render
 from actions.ask_country import not_recognised
-from actions.content_lookup import library
+from actions.content_lookup import Library, library
 from actions.i18n import country_name, translator
+from actions.menus import feedback_every_sms, follow_ups, group_menu
 from actions.reply import AssistantAction, Reply
-from actions.respond import nearby_reply, topic_reply
+from actions.emergency import safe_question
+from actions.respond import EMERGENCY, nearby_reply, topic_reply
+from actions.show_menu import show
+
+TRACING = ("tracing_family", "tracing_missing_migrant")
+
+
+def context_noted(country: Optional[str], lang: str) -> str:
+    _ = translator(lang)
+    if country:
+        # TRANSLATORS: keep the 0: the person writes 0 to see the main menu.
+        return _("OK: {country}. Write your question, or 0 for the menu.").format(country=country_name(country, lang))
+    return _("OK. Write your question, or 0 for the menu.")
+
+
+def ask_for_place(lang: str) -> str:
+    _ = translator(lang)
+    return "\n".join([_("Which city are you in? Write its name, or share your location."), _("0 Main menu")])
+
+
+def tracing_referral(lib: Library, shown: str, lang: str, sms: bool) -> List[str]:
+    """Finding family: the Red Cross / Red Crescent family-links site (when the answer does not
+    already give it), and a caution not to write the missing person's details in this chat."""
+    _ = translator(lang)
+    lines = []
+    site = lib.profile(None).family_links
+    if site and urlparse(site).netloc not in shown:
+        lines.append(_("Red Cross and Red Crescent family links worldwide: {url}").format(
+            url=render.source_shown(site, sms)))
+    lines.append(_("Please do not write the missing person's name or details here: give them only to the "
+                   "tracing service."))
+    return lines
+
+
+def asks_feedback(tracker: Tracker, sms: bool) -> bool:
+    """Every answer on chat apps; on SMS, where every message costs, the first and then every few."""
+    answers = int(tracker.get_slot("answers_given") or 0)
+    return not sms or answers % feedback_every_sms() == 0
 
 
 class ActionAnswerTopic(AssistantAction):
@@ -18,29 +61,53 @@ class ActionAnswerTopic(AssistantAction):
         return "action_answer_topic"
 
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        _ = translator(reply.lang)
         lib = library()
         country = state.country(tracker)
         topic = state.asked_topic(tracker) or tracker.get_slot("pending_topic")
         if state.shared_location(tracker) and str(tracker.get_slot("last_topic") or "").startswith("services_"):
             topic = tracker.get_slot("last_topic")  # the location answers the last "where is..." question
+        stage = state.stage(tracker)
+        pending_group = tracker.get_slot("pending_group")
 
-        if state.country_not_recognised(tracker):
+        if state.asked_topic(tracker) is None and pending_group and stage:
+            show(reply, group_menu(pending_group, reply.lang, stage))  # the stage the group menu waited for
+            return [SlotSet("pending_group", None), SlotSet("needs_country", False)]
+        if state.country_not_recognised(tracker) and state.entity(tracker, "stage") is None:
             if topic is not None:
                 return [SlotSet("needs_country", True)]  # asked again, with a hint, by action_ask_country
             reply.say(not_recognised(reply.lang, lib))
             return []
         if topic is None:
-            reply.say(_("OK: {country}. What would you like to know?").format(country=country_name(country, reply.lang)))
+            reply.say(context_noted(country, reply.lang))
             return [SlotSet("needs_country", False)]
-        # "legal aid in lahore" or a shared location: the nearest service points.
+        return self.answer(reply, tracker, lib, topic, country)
+
+    def answer(self, reply: Reply, tracker: Tracker, lib: Library, topic: str,
+               country: Optional[str]) -> List[EventType]:
         where = state.place(tracker, lib.countries_with_points()) if topic.startswith("services_") else None
+        if (where is None and topic.startswith("services_") and state.awaiting(tracker) != "place"
+                and lib.has_points_for(country, topic)):
+            # "clinic near me": the nearest three need a city or a shared location.
+            reply.say(ask_for_place(reply.lang))
+            return [SlotSet("pending_topic", topic), SlotSet("awaiting", "place"), SlotSet("needs_country", False)]
         if where is None and country is None and not lib.has_global_answer(topic):
             return [SlotSet("pending_topic", topic), SlotSet("needs_country", True)]
 
+        if topic == EMERGENCY:  # the country named after an emergency: its numbers now
+            reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
+            show(reply, safe_question(reply.lang))
+            return [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("awaiting", "safe")]
         if where is not None:
             reply.say(nearby_reply(lib, where, topic, reply.lang))
         else:
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
-        answered = [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic)]
+        if topic in TRACING:
+            for line in tracing_referral(lib, reply.messages[-1]["text"], reply.lang, reply.sms):
+                reply.add_line(line)
+        feedback = asks_feedback(tracker, reply.sms)
+        menu = follow_ups(topic, reply.lang, feedback)
+        show(reply, menu)
+        answered = [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic),
+                    SlotSet("awaiting", "feedback" if feedback else None),
+                    SlotSet("answers_given", float(int(tracker.get_slot("answers_given") or 0) + 1))]
         return answered + ([SlotSet("country", where.country)] if where and where.country else [])

@@ -20,16 +20,20 @@ def not_recognised(lang: str, lib: Library) -> str:
         examples=_examples(lang, lib))
 
 
+def country_question(lang: str, lib: Library) -> str:
+    _ = translator(lang)
+    return _("Which country are you in, or going to? Write its name, for example {examples}.").format(
+        examples=_examples(lang, lib))
+
+
 class ActionAskCountry(AssistantAction):
     def name(self) -> Text:
         return "action_ask_country"
 
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        _ = translator(reply.lang)
         lib = library()
         if state.country_not_recognised(tracker):
             reply.say(not_recognised(reply.lang, lib))
         else:
-            reply.say(_("Which country are you in, or going to? Write its name, for example {examples}.")
-                      .format(examples=_examples(reply.lang, lib)))
+            reply.say(country_question(reply.lang, lib))
         return []

@@ -13,7 +13,9 @@ from actions import conversation_state as state
 from actions.content_lookup import library
 from actions.i18n import LANGUAGES, language_name, translator
 from actions.reply import AssistantAction, Reply
+from actions.menus import main_menu
 from actions.respond import topic_reply
+from actions.show_menu import show
 
 
 def language_menu(lang: str) -> List[str]:
@@ -35,8 +37,18 @@ class ActionChooseLanguage(AssistantAction):
     def announces_language(self, tracker: Tracker) -> bool:
         return False
 
+    def welcomes(self, tracker: Tracker) -> bool:
+        return state.chosen_language(tracker) is not None  # the welcome in the language chosen
+
+
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         chosen = state.chosen_language(tracker)
+        if chosen is None and state.entity(tracker, "number") is not None:
+            # A number with no language menu on screen: not one of the options the person was shown.
+            _ = translator(reply.lang)
+            reply.say(_("That number is not one of the options. Reply with a number from this menu:"))
+            show(reply, main_menu(reply.lang))
+            return []
         if chosen is None:
             reply.say("\n".join(language_menu(reply.lang)), buttons=menu_buttons())
             return [SlotSet("language_menu", True)]

@@ -31,9 +31,11 @@ _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 _TOPIC_FIELDS = {"topic", "last_reviewed", "review_by", "sources", "text", "notes"}
 _COUNTRY_FIELDS = {
-    "country", "last_reviewed", "review_by", "sources", "emergency", "trafficking_hotline", "emergency_advice",
-    "info_point", "notes",
+    "country", "last_reviewed", "review_by", "sources", "emergency", "hotlines", "emergency_advice",
+    "info_point", "family_links", "notes",
 }
+# The kinds of danger that have a hotline of their own (bot/safety/ sections, besides plain danger).
+HOTLINE_KINDS = ("violence", "trafficking", "child_alone", "self_harm")
 SERVICE_POINTS_FILE = "service_points.yml"
 
 
@@ -114,6 +116,7 @@ class InfoPoint:
     name: LocalText
     phone: Optional[str]
     url: Optional[str]
+    hours: Optional[LocalText] = None  # when a person answers there, as the official page says
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,8 @@ class CountryProfile:
     info_point: InfoPoint
     review: Review
     path: str
-    trafficking_hotline: Optional[EmergencyNumber] = None
+    hotlines: Dict[str, EmergencyNumber] = field(default_factory=dict)  # by kind of danger (HOTLINE_KINDS)
+    family_links: Optional[str] = None  # global only: the Red Cross / Red Crescent family-links site
 
 
 @dataclass
@@ -419,19 +423,33 @@ def _load_profile(checker: _FileChecker, country: str) -> Optional[CountryProfil
                 ok = False
             else:
                 numbers.append(number)
-    hotline = None
-    if "trafficking_hotline" in data:
-        node = data["trafficking_hotline"]
+    hotlines: Dict[str, EmergencyNumber] = {}
+    if "hotlines" in data:
+        node = data["hotlines"]
         if country == GLOBAL or not isinstance(node, CommentedMap):
-            checker.error(checker.line_of(data, "trafficking_hotline"),
-                          "trafficking_hotline needs 'number' and 'for' (and belongs in a country's file, not global)")
-            ok = False
-        else:
-            hotline = _load_number(checker, node, country, " in trafficking_hotline")
-            ok = ok and hotline is not None
+            checker.error(checker.line_of(data, "hotlines"), "hotlines lists a country's hotlines by kind ("
+                          + ", ".join(HOTLINE_KINDS) + "), each with 'number' and 'for'; not in the global file")
+            node, ok = {}, False
+        for kind, entry in node.items():
+            if kind not in HOTLINE_KINDS or not isinstance(entry, CommentedMap):
+                checker.error(checker.line_of(node, kind), f"hotlines: '{kind}' needs to be one of "
+                              + ", ".join(HOTLINE_KINDS) + ", with 'number' and 'for'")
+                ok = False
+                continue
+            hotline = _load_number(checker, entry, country, f" in hotlines: {kind}")
+            if hotline is None:
+                ok = False
+            else:
+                hotlines[kind] = hotline
+    family_links = data.get("family_links")
+    if family_links is not None and (country != GLOBAL or not _URL.match(str(family_links))):
+        checker.error(checker.line_of(data, "family_links"), "family_links is a web address (https://...) "
+                      "and belongs in the global file")
+        ok = False
     info = _load_info_point(checker, country)
     if ok and info:
-        return CountryProfile(country, tuple(numbers), advice, info, review, checker.path, hotline)
+        return CountryProfile(country, tuple(numbers), advice, info, review, checker.path, hotlines,
+                              str(family_links) if family_links else None)
     return None
 
 
@@ -453,8 +471,9 @@ def _load_info_point(checker: _FileChecker, country: str) -> Optional[InfoPoint]
         checker.error(checker.line_of(checker.data, "info_point"), "info_point needs 'name' and a 'phone' or 'url'")
         return None
     where = " in info_point"
-    checker.known_fields(node, {"name", "phone", "url"}, where)
+    checker.known_fields(node, {"name", "phone", "url", "hours"}, where)
     name = checker.texts(node, "name", where)
+    hours = checker.texts(node, "hours", where) if "hours" in node else None
     phone, url = node.get("phone"), node.get("url")
     valid = name is not None
     if phone is None and url is None:
@@ -465,7 +484,9 @@ def _load_info_point(checker: _FileChecker, country: str) -> Optional[InfoPoint]
     if url is not None and not _URL.match(str(url)):
         checker.error(checker.line_of(node, "url"), f"'{url}' is not a web address starting with https:// (or http://)")
         valid = False
-    return InfoPoint(name, str(phone) if phone else None, str(url) if url else None) if valid else None
+    if "hours" in node and hours is None:
+        valid = False
+    return InfoPoint(name, str(phone) if phone else None, str(url) if url else None, hours) if valid else None
 
 
 def load_content(root: Path, shown_relative_to: Optional[Path] = None) -> LoadedContent:

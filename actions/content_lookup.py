@@ -43,6 +43,10 @@ class Library:
     def countries_with_points(self) -> FrozenSet[str]:
         return frozenset(code for code, points in self._content.service_points.items() if points)
 
+    def has_points_for(self, country: Optional[str], topic: str) -> bool:
+        """Whether a place near the person can be looked up for ``topic`` (anywhere, if no country yet)."""
+        return any(topic in point.serves for point in self.service_points(country))
+
     def service_points(self, country: Optional[str] = None) -> Tuple[ServicePoint, ...]:
         """The country's service points, or every country's when ``country`` is None."""
         if country:

@@ -106,3 +106,23 @@ def place(tracker: Tracker, countries: FrozenSet[str]) -> Optional[Place]:
         return Place(None, location, None)
     city = find_city(tracker.latest_message.get("text") or "", countries)
     return Place(city.name, city.coordinates, city.country) if city else None
+
+
+def entity(tracker: Tracker, name: str) -> Optional[str]:
+    """The value of an entity of this message (from the NLU or a button's payload)."""
+    value = next(tracker.get_latest_entity_values(name), None)
+    return None if value is None else str(value)
+
+
+def stage(tracker: Tracker) -> Optional[str]:
+    """Where the person is in the journey: said in this message, else remembered."""
+    return entity(tracker, "stage") or tracker.get_slot("stage")
+
+
+def awaiting(tracker: Tracker) -> Optional[str]:
+    """The question the assistant asked last that a yes, a no or a place answers."""
+    return tracker.get_slot("awaiting")
+
+
+def intent(tracker: Tracker) -> Optional[str]:
+    return tracker.get_intent_of_latest_message(skip_fallback_intent=False)

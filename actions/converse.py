@@ -1,55 +1,40 @@
-"""Replies to the conversation intents (greetings, thanks, 'are you a bot?', not understood...)."""
+"""Replies to the conversation intents: greetings, thanks, "are you a bot?", talk to a person,
+feedback, not understood, and a yes or no to the question the assistant just asked
+(erase? are you safe now? was this useful?)."""
+import asyncio
+from datetime import date
 from typing import Any, Callable, Dict, List, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 
 from actions import conversation_state as state
-from actions import render
+from actions import render, statistics
+from actions.ask_country import country_question
 from actions.content_lookup import library
+from actions.emergency import not_safe
+from actions.erase import erase_now
 from actions.i18n import translator
+from actions.menus import main_menu
 from actions.reply import AssistantAction, Reply
-
-
-def _introduction(_: Callable[[str], str]) -> str:
-    return _("I give checked information about safe and legal ways to migrate, your rights, risks such as "
-             "smugglers and fake job offers, and where to get help. Ask your question in your own words.")
-
-
-def _topics(_: Callable[[str], str]) -> str:
-    return "\n".join([
-        _("You can ask me about:"),
-        _("- legal ways to go: work, study, family, visas, asylum, return"),
-        _("- your rights: registration, work, health, school, housing"),
-        _("- risks: smugglers, trafficking, fake job offers"),
-        _("- where to get help: information points, legal aid, clinics, shelters, consulates"),
-        _("- finding a lost family member"),
-    ])
+from actions.respond import topic_reply
+from actions.show_menu import show
 
 
 def _carry_on(_: Callable[[str], str]) -> str:
-    # TRANSLATORS: MENU is the word a person writes to see the topics; use the usual word in your language.
-    return _("OK. Ask me anything else, or write MENU to see the topics.")
-
-
-def _not_understood(_: Callable[[str], str]) -> str:
-    return "\n".join([_("Sorry, I did not understand that."), _topics(_)])
+    # TRANSLATORS: keep the 0: the person writes 0 to see the main menu.
+    return _("OK. Write your question, or 0 for the menu.")
 
 
 _REPLIES: Dict[str, Callable[[Callable[[str], str]], str]] = {
-    "greet": lambda _: "\n".join([_("Hello!"), _introduction(_)]),
     "goodbye": lambda _: _("Goodbye, and stay safe. You can write again at any time."),
     "thank": lambda _: _("You are welcome. Stay safe."),
     "affirm": _carry_on,
     "deny": _carry_on,
-    "menu": _topics,
     "bot_challenge": lambda _: _("I am an automated assistant, not a person. I give information, not legal advice."),
     "feedback": lambda _: _("Thank you for telling me."),
-    "delete_my_data": lambda _: _("Erasing a conversation is not available yet. Until it is, please do not "
-                                  "write your name, address or document numbers here."),
-    "out_of_scope": _not_understood,
-    "nlu_fallback": _not_understood,
 }
+NOT_UNDERSTOOD = ("nlu_fallback", "out_of_scope")
 
 
 class ActionConverse(AssistantAction):
@@ -57,9 +42,72 @@ class ActionConverse(AssistantAction):
         return "action_converse"
 
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
+        intent = state.intent(tracker)
+        _ = translator(reply.lang)
+        awaiting = state.awaiting(tracker)
+        answered: List[EventType] = [SlotSet("awaiting", None)]
+        if intent in ("affirm", "deny") and awaiting:
+            return await self.answer_to_question(reply, tracker, awaiting, intent == "affirm") + answered
+        if intent == "feedback" and state.entity(tracker, "useful") in ("yes", "no"):
+            await self.count_feedback(reply, tracker, state.entity(tracker, "useful") == "yes")
+            return answered
         if intent == "talk_to_human":
-            reply.say(render.info_point(library().profile(state.country(tracker)), reply.lang))
-            return []
-        reply.say(_REPLIES.get(intent, _not_understood)(translator(reply.lang)))
+            reply.say(render.talk_to_person(library().profile(state.country(tracker)), reply.lang))
+            await asyncio.to_thread(statistics.record_handover, state.country(tracker), reply.lang,
+                                    tracker.get_slot("last_topic"), date.today())
+            return answered
+        if intent == "greet":
+            if reply.sms:
+                reply.say(_carry_on(_))  # the menu costs a long SMS: offered, shown on 0
+            else:
+                show(reply, main_menu(reply.lang))
+            return answered
+        if intent in _REPLIES:
+            reply.say(_REPLIES[intent](_))
+            return answered
+        # Not understood: say so in one line, count it (language only, never the words), offer the menu.
+        await asyncio.to_thread(statistics.count_unanswered, reply.lang, date.today())
+        if awaiting == "place" and tracker.get_slot("pending_topic"):
+            return self.place_not_found(reply, tracker)
+        reply.say(_("Sorry, I did not understand that."))
+        show(reply, main_menu(reply.lang))
+        return answered + [SlotSet("pending_topic", None), SlotSet("needs_country", False)]
+
+    async def answer_to_question(self, reply: Reply, tracker: Tracker, awaiting: str, yes: bool) -> List[EventType]:
+        _ = translator(reply.lang)
+        if awaiting == "erase":
+            if yes:
+                return erase_now(reply)
+            reply.say(_("OK, nothing was erased."))
+        elif awaiting == "safe":
+            if yes:
+                reply.say(_("Good. If that changes, call the numbers above. Write your question, or 0 for the menu."))
+            else:
+                country = state.country(tracker)
+                reply.say(not_safe(library().profile(country), country, reply.lang))
+        elif awaiting == "feedback":
+            await self.count_feedback(reply, tracker, yes)
+        else:
+            reply.say(_carry_on(_))
         return []
+
+    async def count_feedback(self, reply: Reply, tracker: Tracker, useful: bool) -> None:
+        _ = translator(reply.lang)
+        topic = tracker.get_slot("last_topic")
+        if topic:
+            await asyncio.to_thread(statistics.count_feedback, topic, reply.lang, tracker.get_slot("country"), useful)
+        reply.say(_("Thank you, this helps us improve the answers.") if useful
+                  else _("Thank you. We will use this to improve the answers. Write 0 for the menu."))
+
+    def place_not_found(self, reply: Reply, tracker: Tracker) -> List[EventType]:
+        """The reply to "which city are you in?" was no city we know: the country's general answer."""
+        _ = translator(reply.lang)
+        reply.say(_("I did not find that place."))
+        country = state.country(tracker)
+        topic = tracker.get_slot("pending_topic")
+        lib = library()
+        if country is None and not lib.has_global_answer(topic):
+            reply.say(country_question(reply.lang, lib))  # its general answer once we know the country
+            return [SlotSet("needs_country", True)]
+        reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
+        return [SlotSet("awaiting", None), SlotSet("pending_topic", None), SlotSet("last_topic", topic)]

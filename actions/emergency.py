@@ -1,6 +1,7 @@
-"""Danger comes first: emergency numbers before anything else, then the question if there was one."""
+"""Danger comes first: emergency numbers (and the hotline for this kind of danger) before
+anything else, then the question if there was one, then "Are you safe now?"."""
 from datetime import date
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -8,22 +9,43 @@ from rasa_sdk.events import EventType, SlotSet
 from actions import conversation_state as state
 from actions import render
 from actions.content_lookup import library
+from actions.i18n import translator
+from actions.menus import Menu, Option, payload
 from actions.reply import AssistantAction, Reply
 from actions.respond import EMERGENCY, topic_reply
+from actions.show_menu import show
+
+
+def safe_question(lang: str) -> Menu:
+    _ = translator(lang)
+    return Menu(_("Are you safe now?"), [Option(_("Yes"), payload("affirm")), Option(_("No"), payload("deny"))])
+
+
+def not_safe(profile, country: Optional[str], lang: str) -> str:
+    """The answer to "no, I am not safe": the first number again, plainly."""
+    _ = translator(lang)
+    if profile.emergency:
+        return _("Please call {number} now. Write to me again at any time.").format(number=profile.emergency[0].number)
+    return render.emergency(profile, country, lang)
 
 
 class ActionEmergency(AssistantAction):
     def name(self) -> Text:
         return "action_emergency"
 
+    def welcomes(self, tracker: Tracker) -> bool:
+        return False  # nothing before the numbers
+
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         lib = library()
         country = state.country(tracker)
-        reply.say(render.emergency(lib.profile(country), country, reply.lang))
+        reply.say(render.emergency(lib.profile(country), country, reply.lang, state.entity(tracker, "danger")))
         topic = state.topic_under_emergency(tracker)
         if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
+        show(reply, safe_question(reply.lang))
+        events: List[EventType] = [SlotSet("awaiting", "safe"), SlotSet("pending_group", None)]
         if country is None:
             # The person's next message may name the country: then its numbers come at once.
-            return [SlotSet("pending_topic", EMERGENCY)]
-        return []
+            events.append(SlotSet("pending_topic", EMERGENCY))
+        return events

@@ -6,4 +6,5 @@ ROOT = Path(__file__).resolve().parent.parent
 # CONTENT_DIR lets an operator serve content kept elsewhere (and tests serve broken content).
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", ROOT / "content")).resolve()
 LOCALES_DIR = ROOT / "locales"
-TOPICS_FILE = ROOT / "bot" / "topics.yml"
+BOT_DIR = ROOT / "bot"
+TOPICS_FILE = BOT_DIR / "topics.yml"

@@ -61,3 +61,18 @@ def city_centre(name: str, country: str) -> Optional[Tuple[float, float]]:
     index, _ = _index(frozenset({country}))
     city = index.get(phrase_key(name))
     return city.coordinates if city else None
+
+
+def only_city(text: str, countries: FrozenSet[str], fillers: FrozenSet[str]) -> Optional[City]:
+    """The city, if the message does nothing but name one ("Lahore", "in lahore", "لاہور")."""
+    if not countries:
+        return None
+    index, longest = _index(countries)
+    found = words(text)
+    mentions = list(find_phrases(found, index, longest))
+    if len({city for _first, _after, city in mentions}) != 1:
+        return None
+    covered = {position for first, after, _city in mentions for position in range(first, after)}
+    if all(position in covered or word.key in fillers for position, word in enumerate(found)):
+        return mentions[0][2]
+    return None

@@ -60,6 +60,17 @@ def info_point(profile: CountryProfile, lang: str) -> str:
     return _("You can ask {name}: {contact}").format(name=in_language(point.name, lang), contact=contact)
 
 
+def talk_to_person(profile: CountryProfile, lang: str) -> str:
+    """Where a person answers: the information point, and when, if its page says so."""
+    _ = translator(lang)
+    hours = profile.info_point.hours
+    if hours is not None:
+        when = _("A person answers there: {hours}.").format(hours=in_language(hours, lang))
+    else:
+        when = _("I do not have their opening hours yet; they answer when their office is open.")
+    return "\n".join([_("I am an automated assistant. To talk to a person:"), info_point(profile, lang), when])
+
+
 def no_answer(country: Optional[str], profile: CountryProfile, lang: str) -> str:
     _ = translator(lang)
     if country:
@@ -70,12 +81,17 @@ def no_answer(country: Optional[str], profile: CountryProfile, lang: str) -> str
     return "\n".join([first, info_point(profile, lang)])
 
 
-def emergency(profile: CountryProfile, country: Optional[str], lang: str) -> str:
-    """The numbers to call, from the country file; general advice when we have none."""
+def emergency(profile: CountryProfile, country: Optional[str], lang: str, kind: Optional[str] = None) -> str:
+    """The numbers to call, from the country file, with the hotline for this kind of danger
+    (violence, trafficking, a child alone, self-harm) where the country has one; general
+    advice when we have no numbers."""
     _ = translator(lang)
     if profile.emergency:
         lines: List[str] = [_("If you are in danger now, call:")]
-        numbers = list(profile.emergency) + ([profile.trafficking_hotline] if profile.trafficking_hotline else [])
+        numbers = list(profile.emergency)
+        hotline = profile.hotlines.get(kind or "")
+        if hotline is not None and hotline.number not in {entry.number for entry in numbers}:
+            numbers.append(hotline)
         lines.extend(f"{entry.number} - {in_language(entry.purpose, lang)}" for entry in numbers)
         return "\n".join(lines)
     if country:

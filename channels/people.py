@@ -51,6 +51,7 @@ class Waiting:
     def __init__(self, limit: int = 10000):
         self._parts: "OrderedDict[str, List[str]]" = OrderedDict()
         self._choices: "OrderedDict[str, List[str]]" = OrderedDict()
+        self._titles: "OrderedDict[str, List[str]]" = OrderedDict()
         self._languages: "OrderedDict[str, str]" = OrderedDict()
         self._limit = limit
 
@@ -75,11 +76,17 @@ class Waiting:
             self._parts.pop(person, None)
         return part
 
-    def keep_choices(self, person: str, payloads: List[str]) -> None:
+    def keep_choices(self, person: str, payloads: List[str], titles: Optional[List[str]] = None) -> None:
         if payloads:
             self._put(self._choices, person, payloads)
+            self._put(self._titles, person, titles or [])
         else:
             self._choices.pop(person, None)
+            self._titles.pop(person, None)
+
+    def chosen_by_title(self, person: str, text: str) -> Optional[str]:
+        """The payload of a keyboard button the person tapped (the app sends its title)."""
+        return dict(zip(self._titles.get(person) or [], self._choices.get(person) or [])).get(text)
 
     def keep_language(self, person: str, lang: str) -> None:
         self._put(self._languages, person, lang)
@@ -87,9 +94,13 @@ class Waiting:
     def language(self, person: str, default: str) -> str:
         return self._languages.get(person, default)
 
-    def choice(self, person: str, number: int) -> Optional[str]:
-        payloads = self._choices.get(person) or []
-        return payloads[number - 1] if 1 <= number <= len(payloads) else None
+    def choices(self, person: str) -> List[str]:
+        return list(self._choices.get(person) or [])
+
+    def forget(self, person: str) -> None:
+        """Everything kept about the person (they asked to be erased)."""
+        for store in (self._parts, self._choices, self._titles, self._languages):
+            store.pop(person, None)
 
 
 class SeenMessages:

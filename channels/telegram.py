@@ -25,8 +25,8 @@ from sanic.response import HTTPResponse
 
 from actions.i18n import translator
 from channels import http_retry
-from channels.people import pseudonym
-from channels.turns import BackgroundChannel, reply_language, take_turn
+from channels.people import Waiting, pseudonym
+from channels.turns import BackgroundChannel, choice_of, reply_language, take_turn
 
 logger = logging.getLogger(__name__)
 MAX_TEXT = 4096  # Telegram's limit for one message
@@ -44,7 +44,7 @@ class TelegramInput(BackgroundChannel):
         self.secret_token = get("TELEGRAM_SECRET", "")
         self.api = f"{get('TELEGRAM_API_BASE', 'https://api.telegram.org').rstrip('/')}/bot{self.token}"
         self.configured = all((self.token, self.secret_token, self.secret))
-        self.choices: Dict[str, Dict[str, str]] = {}
+        self.waiting = Waiting()  # the options last offered to each person
         self._session: Optional[aiohttp.ClientSession] = None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -80,11 +80,16 @@ class TelegramInput(BackgroundChannel):
             lang = reply_language([message.get("caption") or ""])
             await self._send(chat, [translator(lang)("I can only read text. Please write your question in words.")], [])
             return
-        text = self.choices.get(person, {}).get(text, text)  # a tapped keyboard button: its payload
-        texts, buttons = await take_turn(on_new_message, text, person, self.name(), metadata)
-        self.choices[person] = {str(b.get("title")): str(b.get("payload")) for b in buttons}
-        if texts:
-            await self._send(chat, texts, buttons)
+        # A tapped keyboard button (its title) or an option's number: its payload.
+        text = self.waiting.chosen_by_title(person, text) or choice_of(self.waiting.choices(person), text) or text
+        turn = await take_turn(on_new_message, text, person, self.name(), metadata)
+        if turn.erased:
+            self.waiting.forget(person)
+        else:
+            self.waiting.keep_choices(person, [str(b.get("payload")) for b in turn.buttons],
+                                      [str(b.get("title")) for b in turn.buttons])
+        if turn.texts:
+            await self._send(chat, turn.texts, turn.buttons)
 
     async def _send(self, chat: int, texts: List[str], buttons: List[Dict[str, Any]]) -> None:
         if self._session is None or self._session.closed:

@@ -4,7 +4,7 @@ buttons out)."""
 import asyncio
 import logging
 import os
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Set, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -24,13 +24,28 @@ def reply_language(texts: List[str]) -> str:
     return identify(" ".join(texts)).language or DEFAULT_LANGUAGE
 
 
+class Turn(NamedTuple):
+    texts: List[str]
+    buttons: List[Dict[str, Any]]
+    erased: bool  # the person had everything erased: the channel forgets them too
+
+
 async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, person: str,
-                    channel: str, metadata: Dict[str, Any]) -> Tuple[List[str], List[Dict[str, Any]]]:
+                    channel: str, metadata: Dict[str, Any]) -> Turn:
     collector = CollectingOutputChannel()
     await on_new_message(UserMessage(text, collector, person, input_channel=channel, metadata=metadata))
     texts = [m["text"] for m in collector.messages if m.get("text")]
     buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
-    return texts, buttons
+    erased = any((m.get("custom") or {}).get("erased") for m in collector.messages)
+    return Turn(texts, buttons, erased)
+
+
+def choice_of(buttons_payloads: List[str], text: str) -> Optional[str]:
+    """The payload of the option a person chose by writing its number ("2", "2."), if any."""
+    from bot.components.language_choice import menu_number
+
+    number = menu_number(text)
+    return buttons_payloads[number - 1] if number is not None and 1 <= number <= len(buttons_payloads) else None
 
 
 class BackgroundChannel(InputChannel):

@@ -23,7 +23,6 @@ image, voice note or document gets a polite reply that only text is understood.
 """
 import asyncio
 import logging
-import re
 from pathlib import Path
 from urllib.parse import parse_qs
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
@@ -35,10 +34,11 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from actions.i18n import DEFAULT_LANGUAGE, translator
+from bot.components.emergency_keywords import danger_phrase_in
 from bot.components.text import phrase_key, words
 from channels.people import OptOuts, Waiting, pseudonym
 from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, sms_parts
-from channels.turns import BackgroundChannel, reply_language, take_turn
+from channels.turns import BackgroundChannel, choice_of, reply_language, take_turn
 from channels.twilio_api import OPTED_OUT, TwilioMessages
 
 logger = logging.getLogger(__name__)
@@ -58,7 +58,6 @@ MORE_WORDS = {"more", "plus", "mas", "المزيد", "بیشتر", "مزید", "
 STOP_WORDS, START_WORDS, HELP_WORDS, MORE_WORDS = (
     {" ".join(phrase_key(word)) for word in words_of} for words_of in (STOP_WORDS, START_WORDS, HELP_WORDS, MORE_WORDS))
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
-_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
 
 
 def _keyword(body: str) -> str:
@@ -153,7 +152,10 @@ class TwilioSmsInput(BackgroundChannel):
             if word in START_WORDS:
                 await asyncio.to_thread(self.opt_outs.start, person)
                 await self._send(person, number, [_("You will get messages again. Write your question.")])
-            return
+                return
+            if danger_phrase_in(body) is None:
+                return
+            # Someone who once wrote STOP now writes that they are in danger: they get the numbers.
         if word in STOP_WORDS:
             # TRANSLATORS: keep START in Latin capitals: the person writes it to get messages again.
             await self._send(person, number, [_("You will get no more messages from us. Write START to start again.")])
@@ -182,22 +184,24 @@ class TwilioSmsInput(BackgroundChannel):
         elif not body.strip() and int(params.get("NumMedia", "0") or 0) > 0:
             await self._send(person, number, [_("I can only read text. Please write your question in words.")])
             return
-        chosen = _NUMBER.match(body)
-        text = (self.waiting.choice(person, int(chosen.group(1))) if chosen else None) or body
-        texts, buttons = await take_turn(on_new_message, text, person,
-                                         "twilio_whatsapp" if whatsapp else self.name(), metadata)
-        self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in buttons])
-        if texts:
-            await self._send(person, number, with_choices(texts, buttons))
+        text = choice_of(self.waiting.choices(person), body) or body
+        turn = await take_turn(on_new_message, text, person, "twilio_whatsapp" if whatsapp else self.name(), metadata)
+        if turn.erased:
+            self.waiting.forget(person)
+        else:
+            self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in turn.buttons])
+        if turn.texts:
+            await self._send(person, number, with_choices(turn.texts, turn.buttons), remember=not turn.erased)
 
-    async def _send(self, person: str, number: str, texts: List[str]) -> None:
+    async def _send(self, person: str, number: str, texts: List[str], remember: bool = True) -> None:
         lang = reply_language(texts)
-        self.waiting.keep_language(person, lang)
         if number.startswith("whatsapp:"):
             parts = whatsapp_parts(texts)
         else:
             parts = sms_parts(texts, lang, self.budget)
-        self.waiting.keep_parts(person, parts[1:])
+        if remember:
+            self.waiting.keep_language(person, lang)
+            self.waiting.keep_parts(person, parts[1:])
         await self._deliver(person, number, parts[0])
 
     async def _deliver(self, person: str, number: str, body: str) -> None:

@@ -2,10 +2,13 @@
 
 A message that only names a country ("the netherlands", "NL", "holland") is the person
 telling us their country, whatever the classifier guessed: its intent becomes choose_country.
+So is a message that only names a city of a country with service points ("Lahore",
+"in lahore", "لاہور"): the answer to "which city are you in?", with the city and its
+country as entities.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, FrozenSet, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -16,10 +19,34 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.countries import country_names
+from actions.places import only_city
 from bot.components.intents import put_first
 
+
+# Some city names are also words ("haan", "wah" or "اردو" are towns): a lone city name is
+# taken as a place only when the classifier was not sure the message meant something else.
+SURE = 0.6
+
+
+def entities_named(entities: List[Dict[str, Any]]) -> bool:
+    return any(entity.get("entity") == ENTITY for entity in entities)
+
+
+def understood_otherwise(message: Message) -> bool:
+    intent = message.get(INTENT) or {}
+    return intent.get("name") not in (CHOOSE_COUNTRY, "out_of_scope") and intent.get("confidence", 0) >= SURE
+
 ENTITY = "country"
+CITY = "city"
 CHOOSE_COUNTRY = "choose_country"
+
+
+def countries_with_points() -> FrozenSet[str]:
+    """The countries whose content folder has a directory of service points."""
+    from actions.content_loader import SERVICE_POINTS_FILE
+    from actions.paths import CONTENT_DIR
+
+    return frozenset(path.parent.name for path in CONTENT_DIR.glob(f"*/{SERVICE_POINTS_FILE}"))
 
 
 @DefaultV1Recipe.register(
@@ -35,18 +62,28 @@ class CountryExtractor(GraphComponent, EntityExtractorMixin):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._config = config
         self._names = country_names()
+        self._cities_of = countries_with_points()
+        only_city("", self._cities_of, frozenset())  # builds the city index at start, not on a message
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != ENTITY]
+            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in (ENTITY, CITY)]
             for mention in self._names.find(text):
                 entities.append({
                     "entity": ENTITY, "value": mention.code, "start": mention.start, "end": mention.end,
                     "confidence_entity": 1.0, "extractor": self.__class__.__name__,
                 })
+            city = None
+            if not entities_named(entities) and not understood_otherwise(message):
+                city = only_city(text, self._cities_of, self._names.fillers)
+            if city is not None:
+                entities += [{"entity": ENTITY, "value": city.country, "confidence_entity": 1.0,
+                              "extractor": self.__class__.__name__},
+                             {"entity": CITY, "value": city.name, "confidence_entity": 1.0,
+                              "extractor": self.__class__.__name__}]
             message.set(ENTITIES, entities, add_to_output=True)
-            if self._names.only(text):
+            if self._names.only(text) or city is not None:
                 intent, ranking = put_first(CHOOSE_COUNTRY, message.get(INTENT), message.get(INTENT_RANKING_KEY))
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -1,6 +1,7 @@
 """Asking for a language: the word for "language", a language's name, or a number from the menu.
 
-A message that is only one of these becomes ``choose_language`` whatever the classifier
+A message that is only 0 is the way back to the main menu from anywhere: it becomes
+``menu``. A message that is only one of these becomes ``choose_language`` whatever the classifier
 thought, with the language as a ``language`` entity (an ISO 639-1 code) or the menu number
 as a ``number`` entity. Language names inside other messages are extracted too; the actions
 act on them only when the person asked for a language.
@@ -23,6 +24,7 @@ from bot.components.intents import put_first
 from bot.components.language_names import language_names
 
 CHOOSE_LANGUAGE = "choose_language"
+MENU = "menu"
 LANGUAGE, NUMBER = "language", "number"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹০১২৩৪৫৬৭৮৯", "0123456789" * 3)
 _MENU_NUMBER = re.compile(r"^\s*([0-9]{1,2})\s*[.)]?\s*$")
@@ -61,7 +63,11 @@ class LanguageChoice(GraphComponent, EntityExtractorMixin):
             message.set(ENTITIES, entities, add_to_output=True)
             asked = (self._names.is_menu_word(text) or self._names.only(text) is not None
                      or (number is not None and 1 <= number <= len(LANGUAGES)))
-            if asked:
+            if number == 0:
+                intent, ranking = put_first(MENU, message.get(INTENT), message.get(INTENT_RANKING_KEY))
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            elif asked:
                 intent, ranking = put_first(CHOOSE_LANGUAGE, message.get(INTENT), message.get(INTENT_RANKING_KEY))
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -87,6 +87,7 @@ class Gazetteer:
     def __init__(self, names: Dict[Tuple[str, ...], str], fillers: FrozenSet[str]):
         self._names = names
         self._fillers = fillers
+        self.fillers = fillers  # the words around a name that say nothing more ("the", "in", "i am")
         self._longest = max(len(key) for key in names)
 
     def find(self, text: str) -> List[Mention]:

@@ -22,7 +22,8 @@ def covered():
 
 def tracker(text, intent, *, country_entity=None, slots=None, ranking=None):
     entities = [{"entity": "country", "value": country_entity}] if country_entity else []
-    slots = {"language": "en", "country": None, "pending_topic": None, "needs_country": None, **(slots or {})}
+    slots = {"language": "en", "country": None, "pending_topic": None, "needs_country": None, "welcomed": True,
+             **(slots or {})}
     if country_entity:
         slots["country"] = country_entity  # Rasa fills the slot from the entity before the action runs
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities,
@@ -40,7 +41,8 @@ async def test_a_question_with_its_country_gets_the_content_source_and_date():
     texts, events = await run(ActionAnswerTopic(), tracker(
         "how do i get a work visa for the netherlands", "pathways_work", country_entity="NL"))
     nl_work = library().answer("NL", "pathways_work")
-    [reply] = texts
+    reply, follow_ups = texts
+    assert follow_ups == "Was this useful? 1 Yes 2 No\n3 Fake job offers  4 Visa: how to apply  0 Main menu"
     assert reply.startswith(nl_work.text["en"])
     assert f"Source: {nl_work.review.sources[0]}" in reply
     assert "Checked on Nov 23, 2026" in reply
@@ -63,7 +65,7 @@ async def test_the_country_reply_answers_the_question_that_waited_for_it():
     texts, events = await run(ActionAnswerTopic(), tracker(
         "the netherlands", "choose_country", country_entity="NL",
         slots={"pending_topic": "pathways_protection", "needs_country": True}))
-    [reply] = texts
+    reply, _ = texts
     assert reply.startswith(library().answer("NL", "pathways_protection").text["en"])
     assert SlotSet("pending_topic", None) in events
     assert SlotSet("needs_country", False) in events
@@ -71,7 +73,7 @@ async def test_the_country_reply_answers_the_question_that_waited_for_it():
 
 async def test_naming_a_country_without_a_question_confirms_it():
     texts, events = await run(ActionAnswerTopic(), tracker("pakistan", "choose_country", country_entity="PK"))
-    assert texts == ["OK: Pakistan. What would you like to know?"]
+    assert texts == ["OK: Pakistan. Write your question, or 0 for the menu."]
     assert events == [SlotSet("needs_country", False)]
 
 
@@ -94,14 +96,19 @@ async def test_a_topic_the_country_has_no_content_for_says_so_and_gives_the_info
     texts, _ = await run(ActionAnswerTopic(), tracker("is my diploma valid here", "pathways_qualifications",
                                                       slots={"country": "NL"}))
     profile = library().profile("NL")
-    assert texts == ["I do not have checked information on this for Netherlands yet.\n"
-                     f"You can ask Immigration and Naturalisation Service (IND): {profile.info_point.phone} {profile.info_point.url}"]
+    assert texts[0] == ("I do not have checked information on this for Netherlands yet.\n"
+                        f"You can ask Immigration and Naturalisation Service (IND): {profile.info_point.phone} "
+                        f"{profile.info_point.url}")
 
 
 async def test_a_global_answer_needs_no_country():
     texts, events = await run(ActionAnswerTopic(), tracker("i lost contact with my brother", "tracing_family"))
-    [reply] = texts
+    reply, follow_ups = texts
     assert reply.startswith(library().answer(None, "tracing_family").text["en"])
+    # Never asked for, never kept: the missing person's details go to the tracing service only.
+    assert reply.endswith("Please do not write the missing person's name or details here: give them only to the "
+                          "tracing service.")
+    assert "1 Yes 2 No" in follow_ups
     assert SlotSet("needs_country", False) in events
 
 
@@ -133,7 +140,8 @@ async def test_emergency_gives_the_country_numbers_first():
 
 async def test_emergency_without_country_gives_the_general_advice_and_asks_for_the_country():
     texts, _ = await run(ActionEmergency(), tracker("help they are beating me", "emergency"))
-    [reply] = texts
+    reply, safe = texts
+    assert safe == "Are you safe now?\n1 Yes\n2 No"
     assert reply.startswith(library().profile(None).emergency_advice["en"])
     assert reply.endswith("Tell me which country you are in and I will give you its emergency number.")
 
@@ -142,8 +150,9 @@ async def test_emergency_contacts_come_before_the_answer_to_the_question_under_t
     ranking = [{"name": "emergency", "confidence": 1.0}, {"name": "risks_trafficking", "confidence": 0.91}]
     texts, _ = await run(ActionEmergency(), tracker(
         "my boss locked me in and took my passport", "emergency", slots={"country": "NL"}, ranking=ranking))
-    assert len(texts) == 2
+    assert len(texts) == 3
     assert texts[0].startswith("If you are in danger now, call:")
+    assert texts[2] == "Are you safe now?\n1 Yes\n2 No"
     assert texts[1].startswith(library().answer("NL", "risks_trafficking").text["en"])
 
 
@@ -160,7 +169,9 @@ async def test_conversation_replies(intent, expected):
 async def test_talk_to_a_human_gives_the_information_point_of_the_country():
     texts, _ = await run(ActionConverse(), tracker("can i talk to a person", "talk_to_human", slots={"country": "PK"}))
     point = library().profile("PK").info_point
-    assert texts == [f"You can ask {point.name['en']}: " + " ".join(p for p in (point.phone, point.url) if p)]
+    assert texts == ["I am an automated assistant. To talk to a person:\n"
+                     f"You can ask {point.name['en']}: " + " ".join(p for p in (point.phone, point.url) if p)
+                     + "\nI do not have their opening hours yet; they answer when their office is open."]
 
 
 async def test_after_an_emergency_without_country_naming_the_country_gives_its_numbers():
@@ -174,4 +185,4 @@ async def test_after_an_emergency_without_country_naming_the_country_gives_its_n
 async def test_an_emergency_in_a_country_without_content_gives_the_advice_and_says_so():
     texts, _ = await run(ActionEmergency(), tracker("help the boat is sinking", "emergency", country_entity="LY"))
     assert texts == [library().profile(None).emergency_advice["en"]
-                     + "\nI do not have checked emergency numbers for Libya yet."]
+                     + "\nI do not have checked emergency numbers for Libya yet.", "Are you safe now?\n1 Yes\n2 No"]

@@ -60,7 +60,7 @@ def test_menu_numbers_in_any_digits():
 
 def tracker(text, intent="greet", *, slots=None, detected=None, entities=None):
     slots = {"language": None, "language_chosen": None, "language_menu": None, "last_topic": None,
-             "country": None, "pending_topic": None, "needs_country": None, **(slots or {})}
+             "country": None, "pending_topic": None, "needs_country": None, "welcomed": True, **(slots or {})}
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or [],
                "intent_ranking": [{"name": intent, "confidence": 0.9}]}
     if detected:
@@ -108,8 +108,10 @@ async def test_a_number_chooses_from_the_menu_only_while_it_is_open():
     number = [{"entity": "number", "value": 2}]
     messages, events = await run(ActionChooseLanguage(), tracker("2", "choose_language", entities=number,
                                                                  slots={"language": "en"}))
-    assert messages[0]["text"].startswith("Choose your language")  # no menu open: show it first
-    assert SlotSet("language_menu", True) in events
+    # No language menu open: the number is no option; the main menu is shown again.
+    assert messages[0]["text"] == "That number is not one of the options. Reply with a number from this menu:"
+    assert messages[1]["text"].startswith("Reply with a number:\n1 Legal ways to go")
+    assert SlotSet("language_menu", True) not in events
     messages, events = await run(ActionChooseLanguage(), tracker(
         "2", "choose_language", entities=number,
         slots={"language": "en", "language_menu": True, "last_topic": "risks_smuggling"}))

@@ -104,7 +104,7 @@ def test_nearest_by_coordinates_of_a_shared_location(content):
 async def test_the_assistant_lists_the_nearest_points_for_a_city_or_a_shared_location(content, monkeypatch):
     monkeypatch.setattr(content_lookup, "library", lambda: Library(content))
     monkeypatch.setattr("actions.answer_topic.library", lambda: Library(content))
-    slots = {"language": "en", "country": None, "pending_topic": None, "needs_country": None}
+    slots = {"language": "en", "country": None, "pending_topic": None, "needs_country": None, "welcomed": True}
 
     def ask(text, metadata=None):
         message = {"text": text, "intent": {"name": "services_legal_aid", "confidence": 0.9}, "entities": [],
@@ -115,7 +115,8 @@ async def test_the_assistant_lists_the_nearest_points_for_a_city_or_a_shared_loc
                     ask("", {"location": {"latitude": 31.56, "longitude": 74.35}})):
         dispatcher = CollectingDispatcher()
         await ActionAnswerTopic().run(dispatcher, tracker, {})
-        [reply] = [m["text"] for m in dispatcher.messages]
+        reply, follow_ups = [m["text"] for m in dispatcher.messages]
+        assert follow_ups.endswith("3 Complaints  0 Main menu")
         lines = reply.splitlines()
         assert lines[0] in ("Nearest places to Lahore:", "Nearest places to you:")
         assert lines[1] == "1. Legal Aid Lahore - in Lahore"  # known only by its city, which is near
