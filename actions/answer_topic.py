@@ -72,7 +72,7 @@ class ActionAnswerTopic(AssistantAction):
         if state.asked_topic(tracker) is None and pending_group and stage:
             show(reply, group_menu(pending_group, reply.lang, stage))  # the stage the group menu waited for
             return [SlotSet("pending_group", None), SlotSet("needs_country", False)]
-        if state.country_not_recognised(tracker) and state.entity(tracker, "stage") is None:
+        if state.country_not_recognised(tracker) and state.said_stage(tracker) is None:
             if topic is not None:
                 return [SlotSet("needs_country", True)]  # asked again, with a hint, by action_ask_country
             reply.say(not_recognised(reply.lang, lib))

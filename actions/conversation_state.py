@@ -114,9 +114,19 @@ def entity(tracker: Tracker, name: str) -> Optional[str]:
     return None if value is None else str(value)
 
 
+def said_stage(tracker: Tracker) -> Optional[str]:
+    """The stage of the journey this message gave: a menu button, or words (bot.components.journey_stage)."""
+    return entity(tracker, "stage") or tracker.latest_message.get("journey_stage")
+
+
 def stage(tracker: Tracker) -> Optional[str]:
     """Where the person is in the journey: said in this message, else remembered."""
-    return entity(tracker, "stage") or tracker.get_slot("stage")
+    return said_stage(tracker) or tracker.get_slot("stage")
+
+
+def danger(tracker: Tracker) -> Optional[str]:
+    """The kind of danger the message's danger words mean (bot.components.emergency_keywords)."""
+    return tracker.latest_message.get("danger")
 
 
 def awaiting(tracker: Tracker) -> Optional[str]:

@@ -39,7 +39,7 @@ class ActionEmergency(AssistantAction):
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         lib = library()
         country = state.country(tracker)
-        reply.say(render.emergency(lib.profile(country), country, reply.lang, state.entity(tracker, "danger")))
+        reply.say(render.emergency(lib.profile(country), country, reply.lang, state.danger(tracker)))
         topic = state.topic_under_emergency(tracker)
         if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))

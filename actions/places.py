@@ -63,7 +63,18 @@ def city_centre(name: str, country: str) -> Optional[Tuple[float, float]]:
     return city.coordinates if city else None
 
 
-def only_city(text: str, countries: FrozenSet[str], fillers: FrozenSet[str]) -> Optional[City]:
+@dataclass(frozen=True)
+class CityMention:
+    city: City
+    start: int  # where its name is in the message
+    end: int
+
+    @property
+    def country(self) -> str:
+        return self.city.country
+
+
+def only_city(text: str, countries: FrozenSet[str], fillers: FrozenSet[str]) -> Optional[CityMention]:
     """The city, if the message does nothing but name one ("Lahore", "in lahore", "لاہور")."""
     if not countries:
         return None
@@ -74,5 +85,6 @@ def only_city(text: str, countries: FrozenSet[str], fillers: FrozenSet[str]) -> 
         return None
     covered = {position for first, after, _city in mentions for position in range(first, after)}
     if all(position in covered or word.key in fillers for position, word in enumerate(found)):
-        return mentions[0][2]
+        first, after, city = mentions[0]
+        return CityMention(city, found[first].start, found[after - 1].end)
     return None

@@ -95,6 +95,9 @@ class AssistantAction(Action, metaclass=ABCMeta):
             events = events + [SlotSet("language", turn.code)]
         if tracker.get_slot("language_menu") and not any(e.get("name") == "language_menu" for e in events):
             events = events + [SlotSet("language_menu", False)]  # a number now means something else
+        said = state.said_stage(tracker)
+        if said and said != tracker.get_slot("stage"):
+            events = events + [SlotSet("stage", said)]  # remembered: the menus put its topics first
         if tracker.get_slot("awaiting") and not any(e.get("name") == "awaiting" for e in events):
             events = events + [SlotSet("awaiting", None)]  # a yes or no now answers nothing asked
         right_to_left = is_right_to_left(language_events[-1]["value"] if language_events else turn.code)

@@ -3,8 +3,8 @@
 A message that only names a country ("the netherlands", "NL", "holland") is the person
 telling us their country, whatever the classifier guessed: its intent becomes choose_country.
 So is a message that only names a city of a country with service points ("Lahore",
-"in lahore", "لاہور"): the answer to "which city are you in?", with the city and its
-country as entities.
+"in lahore", "لاہور"): the answer to "which city are you in?", with the city's country as
+the entity (the actions find the city in the text again).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from bot.components.intents import put_first
 
 # Some city names are also words ("haan", "wah" or "اردو" are towns): a lone city name is
 # taken as a place only when the classifier was not sure the message meant something else.
-SURE = 0.6
+SURE = 0.9
 
 
 def entities_named(entities: List[Dict[str, Any]]) -> bool:
@@ -34,10 +34,9 @@ def entities_named(entities: List[Dict[str, Any]]) -> bool:
 
 def understood_otherwise(message: Message) -> bool:
     intent = message.get(INTENT) or {}
-    return intent.get("name") not in (CHOOSE_COUNTRY, "out_of_scope") and intent.get("confidence", 0) >= SURE
+    return intent.get("name") not in (CHOOSE_COUNTRY, "out_of_scope", "nlu_fallback") and intent.get("confidence", 0) >= SURE
 
 ENTITY = "country"
-CITY = "city"
 CHOOSE_COUNTRY = "choose_country"
 
 
@@ -68,7 +67,7 @@ class CountryExtractor(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in (ENTITY, CITY)]
+            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != ENTITY]
             for mention in self._names.find(text):
                 entities.append({
                     "entity": ENTITY, "value": mention.code, "start": mention.start, "end": mention.end,
@@ -78,10 +77,8 @@ class CountryExtractor(GraphComponent, EntityExtractorMixin):
             if not entities_named(entities) and not understood_otherwise(message):
                 city = only_city(text, self._cities_of, self._names.fillers)
             if city is not None:
-                entities += [{"entity": ENTITY, "value": city.country, "confidence_entity": 1.0,
-                              "extractor": self.__class__.__name__},
-                             {"entity": CITY, "value": city.name, "confidence_entity": 1.0,
-                              "extractor": self.__class__.__name__}]
+                entities.append({"entity": ENTITY, "value": city.country, "start": city.start, "end": city.end,
+                                 "confidence_entity": 1.0, "extractor": self.__class__.__name__})
             message.set(ENTITIES, entities, add_to_output=True)
             if self._names.only(text) or city is not None:
                 intent, ranking = put_first(CHOOSE_COUNTRY, message.get(INTENT), message.get(INTENT_RANKING_KEY))

@@ -3,7 +3,7 @@
 The word lists are bot/safety/<language>.txt, one phrase per line, kept by staff, in
 sections that say what kind of danger a phrase means: ``[danger]`` (the default, before any
 section), ``[violence]``, ``[trafficking]``, ``[child_alone]`` and ``[self_harm]``. The kind
-becomes a ``danger`` entity, so that the answer can add the hotline for it. The
+is added to the message as ``danger``, so that the answer can add the hotline for it. The
 classifier's own reading stays second in the intent ranking, so the question under the
 danger words can still be answered after the emergency contacts.
 """
@@ -18,7 +18,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.intents import put_first
@@ -26,7 +26,7 @@ from bot.components.text import find_phrases, phrase_key, words
 
 SAFETY_DIR = Path(__file__).resolve().parent.parent / "safety"
 EMERGENCY = "emergency"
-ENTITY = "danger"
+DANGER = "danger"  # the kind of danger, added to the message (and seen by the actions)
 # The kinds of danger, each with its own hotline in a country's file (``hotlines``).
 KINDS = ("danger", "violence", "trafficking", "child_alone", "self_harm")
 _SECTION = re.compile(r"^\[([a-z_]+)\]$")
@@ -97,8 +97,5 @@ class EmergencyKeywords(GraphComponent):
             intent, ranking = put_first(EMERGENCY, message.get(INTENT), message.get(INTENT_RANKING_KEY))
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != ENTITY]
-            entities.append({"entity": ENTITY, "value": found.kind, "confidence_entity": 1.0,
-                             "extractor": self.__class__.__name__})
-            message.set(ENTITIES, entities, add_to_output=True)
+            message.set(DANGER, found.kind, add_to_output=True)
         return messages

@@ -2,8 +2,9 @@
 departure, "we are on the way" on the way, "I am now in Greece" arrived.
 
 The phrases are bot/language/stages.yml, per language, kept by staff. A message with one
-becomes a ``stage`` entity (before_departure, on_the_way, arrived); the slot of the same name
-remembers it, and the menus put the topics of that stage first.
+is marked with it (``journey_stage``: before_departure, on_the_way, arrived); the actions keep
+it in the ``stage`` slot, and the menus put the topics of that stage first. (A menu button
+gives the stage as a ``stage`` entity instead.)
 
 Only a message that also names a country or a city says where the person is: "I am in
 danger" or "I am in trouble" say nothing about the journey, and neither does a question
@@ -20,7 +21,6 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -28,7 +28,7 @@ from bot.components.text import find_phrases, phrase_key, words
 
 STAGES_FILE = Path(__file__).resolve().parent.parent / "language" / "stages.yml"
 STAGES = ("before_departure", "on_the_way", "arrived")
-ENTITY = "stage"
+JOURNEY_STAGE = "journey_stage"
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +55,7 @@ def stage_in(text: str) -> Optional[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class JourneyStage(GraphComponent, EntityExtractorMixin):
+class JourneyStage(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> JourneyStage:
@@ -64,12 +64,9 @@ class JourneyStage(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != ENTITY]
-            places = {e.get("entity") for e in entities} & {"country", "city"}
+            named_place = any(e.get("entity") == "country" for e in message.get(ENTITIES, []))
             returning = (message.get(INTENT) or {}).get("name") == "pathways_return"
-            stage = stage_in(message.get(TEXT) or "") if places and not returning else None
+            stage = stage_in(message.get(TEXT) or "") if named_place and not returning else None
             if stage is not None:
-                entities.append({"entity": ENTITY, "value": stage, "confidence_entity": 1.0,
-                                 "extractor": self.__class__.__name__})
-            message.set(ENTITIES, entities, add_to_output=True)
+                message.set(JOURNEY_STAGE, stage, add_to_output=True)
         return messages

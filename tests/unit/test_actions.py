@@ -186,3 +186,24 @@ async def test_an_emergency_in_a_country_without_content_gives_the_advice_and_sa
     texts, _ = await run(ActionEmergency(), tracker("help the boat is sinking", "emergency", country_entity="LY"))
     assert texts == [library().profile(None).emergency_advice["en"]
                      + "\nI do not have checked emergency numbers for Libya yet.", "Are you safe now?\n1 Yes\n2 No"]
+
+
+@pytest.mark.parametrize("kind, hotline", [("self_harm", "113"), ("child_alone", "0800 0432"), (None, None)])
+async def test_emergency_adds_the_hotline_for_the_kind_of_danger(kind, hotline):
+    a_tracker = tracker("...", "emergency", slots={"country": "NL"})
+    a_tracker.latest_message["danger"] = kind
+    texts, events = await run(ActionEmergency(), a_tracker)
+    numbers = [line.split(" - ")[0] for line in texts[0].splitlines()[1:]]
+    assert numbers[0] == "112"
+    assert (hotline in numbers) if hotline else numbers == [e.number for e in library().profile("NL").emergency]
+    assert texts[-1] == "Are you safe now?\n1 Yes\n2 No" and SlotSet("awaiting", "safe") in events
+
+
+async def test_a_first_message_gets_the_welcome_before_the_answer_but_danger_gets_the_numbers_first():
+    texts, events = await run(ActionAnswerTopic(), tracker("work visa", "pathways_work",
+                                                           slots={"country": "NL", "welcomed": None}))
+    assert texts[0].startswith("Hello! I give checked information on safe migration")
+    assert "I am not a lawyer or a government office." in texts[0] and "DELETE MY DATA" in texts[0]
+    assert SlotSet("welcomed", True) in events
+    texts, events = await run(ActionEmergency(), tracker("help", "emergency", slots={"country": "NL", "welcomed": None}))
+    assert texts[0].startswith("If you are in danger now, call:") and SlotSet("welcomed", True) not in events

@@ -56,3 +56,17 @@ def test_a_question_naming_a_country_keeps_its_intent_and_gets_the_code():
     assert message.get("intent")["name"] == "pathways_work"
     [entity] = message.get("entities")
     assert (entity["value"], text[entity["start"]:entity["end"]]) == ("NL", "netherlands")
+
+
+def test_a_message_of_words_never_seen_is_not_understood_whatever_the_classifier_says():
+    from bot.components.unknown_words import UnknownWords
+
+    rule = UnknownWords(None, None, {"work", "visa", "how", "do", "i", "get", "a"})
+    junk, question, number, danger = (classified(text, "affirm", 0.92) for text in
+                                      ("qwertz blubb", "how do i get a wrk visa", "2", "zzzz qqq"))
+    danger.set("intent", {"name": "emergency", "confidence": 0.6})
+    rule.process([junk, question, number, danger])
+    assert junk.get("intent") == {"name": "nlu_fallback", "confidence": 1.0}
+    assert question.get("intent")["name"] == "affirm"  # some words are known: the classifier decides
+    assert number.get("intent")["name"] == "affirm"  # numbers are menu choices, read by later rules
+    assert danger.get("intent")["name"] == "emergency"  # the safe mistake is kept
