@@ -29,6 +29,9 @@ def change_language_hint(lang: str, romanised: bool) -> str:
     return _("To change the language, write {keyword}.").format(keyword=keyword)
 
 
+OWN_SMS = {"first_message_alone": True}  # the custom message that tells the SMS channel so
+
+
 def welcome(lang: str) -> str:
     """First contact: what the assistant is and is not, what it keeps and how to erase it."""
     _ = translator(lang)
@@ -85,6 +88,7 @@ class AssistantAction(Action, metaclass=ABCMeta):
         events = await self.respond(reply, tracker, domain)
         if not tracker.get_slot("welcomed") and reply.messages and self.welcomes(tracker):
             reply.messages.insert(0, {"text": welcome(reply.lang), "buttons": []})
+            reply.custom(OWN_SMS)  # SMS: the welcome is a message of its own, the reply is not cut for it
             events = events + [SlotSet("welcomed", True)]
         language_events = [e for e in events if e.get("name") == "language"]
         if turn.changed and not language_events and reply.messages:

@@ -28,6 +28,7 @@ class Turn(NamedTuple):
     texts: List[str]
     buttons: List[Dict[str, Any]]
     erased: bool  # the person had everything erased: the channel forgets them too
+    first_alone: bool = False  # the first text (the welcome) goes as a message of its own
 
 
 async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, person: str,
@@ -36,8 +37,10 @@ async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], tex
     await on_new_message(UserMessage(text, collector, person, input_channel=channel, metadata=metadata))
     texts = [m["text"] for m in collector.messages if m.get("text")]
     buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
-    erased = any((m.get("custom") or {}).get("erased") for m in collector.messages)
-    return Turn(texts, buttons, erased)
+    custom = [m.get("custom") or {} for m in collector.messages]
+    erased = any(c.get("erased") for c in custom)
+    first_alone = any(c.get("first_message_alone") for c in custom) and len(texts) > 1
+    return Turn(texts, buttons, erased, first_alone)
 
 
 def choice_of(buttons_payloads: List[str], text: str) -> Optional[str]:

@@ -190,10 +190,17 @@ class TwilioSmsInput(BackgroundChannel):
             self.waiting.forget(person)
         else:
             self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in turn.buttons])
-        if turn.texts:
-            await self._send(person, number, with_choices(turn.texts, turn.buttons), remember=not turn.erased)
+        texts = turn.texts
+        if turn.first_alone and not whatsapp:
+            # The welcome, so that the answer is not cut for it; nothing more if the number refuses it.
+            if not await self._send(person, number, texts[:1]):
+                return
+            texts = texts[1:]
+        if texts:
+            await self._send(person, number, with_choices(texts, turn.buttons), remember=not turn.erased)
 
-    async def _send(self, person: str, number: str, texts: List[str], remember: bool = True) -> None:
+    async def _send(self, person: str, number: str, texts: List[str], remember: bool = True) -> bool:
+        """Sends the first part of ``texts`` (the rest waits for MORE); False if the number opted out."""
         lang = reply_language(texts)
         if number.startswith("whatsapp:"):
             parts = whatsapp_parts(texts)
@@ -202,10 +209,12 @@ class TwilioSmsInput(BackgroundChannel):
         if remember:
             self.waiting.keep_language(person, lang)
             self.waiting.keep_parts(person, parts[1:])
-        await self._deliver(person, number, parts[0])
+        return await self._deliver(person, number, parts[0])
 
-    async def _deliver(self, person: str, number: str, body: str) -> None:
+    async def _deliver(self, person: str, number: str, body: str) -> bool:
         sender = self.whatsapp_sender if number.startswith("whatsapp:") else None
         result = await self.api.send(number, body, sender)
         if result.error_code == OPTED_OUT:
             await asyncio.to_thread(self.opt_outs.stop, person)
+            return False
+        return True

@@ -1,15 +1,9 @@
 """One real assistant for the end-to-end tests: both servers on free ports, an SQLite tracker store."""
-import socket
-
 import pytest
 
 from bot.stack import running
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.e2e.ports import free_port
+from tests.e2e.sms import start_sms
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +19,9 @@ def assistant(trained_model, tmp_path_factory):
         except Exception:
             print(log_path.read_text()[-6000:])
             raise
+
+
+@pytest.fixture(scope="session")
+def sms(trained_model, tmp_path_factory):
+    """The assistant with its SMS channel and a loopback Twilio API (tests/e2e/sms.py)."""
+    yield from start_sms(trained_model, tmp_path_factory)

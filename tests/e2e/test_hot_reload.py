@@ -7,7 +7,7 @@ import pytest
 
 from actions.paths import CONTENT_DIR
 from bot.stack import running
-from tests.e2e.conftest import free_port
+from tests.e2e.ports import free_port
 from tests.e2e.conversation import answer, new_person
 
 pytestmark = pytest.mark.slow

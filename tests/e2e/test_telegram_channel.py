@@ -10,7 +10,7 @@ import pytest
 
 from actions.content_lookup import library
 from bot.stack import running
-from tests.e2e.conftest import free_port
+from tests.e2e.ports import free_port
 from tests.e2e.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.slow
