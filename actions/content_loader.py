@@ -358,12 +358,20 @@ def _tidy(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+# Parsing is most of the time a reload takes: a file whose text did not change is not parsed
+# again (the loader only reads what it parsed). Keyed by path, so it holds one entry per file.
+_PARSED: Dict[str, Tuple[str, CommentedMap]] = {}
+
+
 def _parse(path: Path, shown: str, errors: List[ContentError]) -> Optional[CommentedMap]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         errors.append(ContentError(shown, 1, f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8"))
         return None
+    cached = _PARSED.get(str(path))
+    if cached is not None and cached[0] == text:
+        return cached[1]
     try:
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
@@ -377,6 +385,7 @@ def _parse(path: Path, shown: str, errors: List[ContentError]) -> Optional[Comme
     if not isinstance(data, CommentedMap):
         errors.append(ContentError(shown, 1, "the file must consist of 'field: value' lines (see content/README.md)"))
         return None
+    _PARSED[str(path)] = (text, data)
     return data
 
 

@@ -88,7 +88,8 @@ class AssistantAction(Action, metaclass=ABCMeta):
         events = await self.respond(reply, tracker, domain)
         if not tracker.get_slot("welcomed") and reply.messages and self.welcomes(tracker):
             reply.messages.insert(0, {"text": welcome(reply.lang), "buttons": []})
-            reply.custom(OWN_SMS)  # SMS: the welcome is a message of its own, the reply is not cut for it
+            if sms:
+                reply.custom(OWN_SMS)  # the welcome is an SMS of its own, so that the reply is not cut for it
             events = events + [SlotSet("welcomed", True)]
         language_events = [e for e in events if e.get("name") == "language"]
         if turn.changed and not language_events and reply.messages:

@@ -44,11 +44,12 @@ def test_the_country_is_remembered_for_the_next_question(assistant):
 
 def test_a_topic_without_content_for_the_country_says_so_and_gives_the_information_point(assistant):
     assert library().answer("NL", "pathways_qualifications") is None
-    [reply] = texts(assistant.say(new_person(), "is my diploma valid in the netherlands"))
+    reply, follow_ups = texts(assistant.say(new_person(), "is my diploma valid in the netherlands"))
     point = library().profile("NL").info_point
     assert reply == ("I do not have checked information on this for Netherlands yet.\n"
-                     f"You can ask {point.name['en']}: {point.phone} {point.url}\n"
-                     "To change the language, write LANGUAGE.")
+                     f"You can ask {point.name['en']}: {point.phone} {point.url}")
+    assert follow_ups == ("Was this useful? 1 Yes 2 No\n3 Work  4 Information points  0 Main menu\n"
+                          "To change the language, write LANGUAGE.")
 
 
 def test_danger_words_get_the_emergency_numbers_before_anything_else(assistant):
