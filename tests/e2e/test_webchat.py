@@ -96,3 +96,13 @@ def test_the_page_speaks_the_browsers_language_and_starts_right_to_left_for_dari
     page.get_by_role("button", name="زبان").click()
     page.get_by_role("button", name="English").wait_for(timeout=30_000)
     context.close()
+
+
+def test_a_number_typed_chooses_from_the_menu_shown_as_on_sms(page):
+    page.locator("#text").fill("menu")
+    page.locator("#text").press("Enter")
+    page.locator(".msg.bot", has_text="6 Talk to a person").first.wait_for(timeout=30_000)
+    page.locator("#text").fill("3")
+    page.locator("#text").press("Enter")
+    page.locator(".msg.bot", has_text="Risks and scams:").first.wait_for(timeout=30_000)
+    assert bot_messages(page)[-1].startswith("Risks and scams:\n1 Irregular travel")
