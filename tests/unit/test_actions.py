@@ -34,7 +34,7 @@ def tracker(text, intent, *, country_entity=None, slots=None, ranking=None):
 async def run(action, a_tracker):
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, a_tracker, {})
-    return [m["text"] for m in dispatcher.messages], events
+    return [m["text"] for m in dispatcher.messages if m.get("text") is not None], events
 
 
 async def test_a_question_with_its_country_gets_the_content_source_and_date():
@@ -207,3 +207,31 @@ async def test_a_first_message_gets_the_welcome_before_the_answer_but_danger_get
     assert SlotSet("welcomed", True) in events
     texts, events = await run(ActionEmergency(), tracker("help", "emergency", slots={"country": "NL", "welcomed": None}))
     assert texts[0].startswith("If you are in danger now, call:") and SlotSet("welcomed", True) not in events
+
+
+async def test_feedback_not_understood_and_requests_for_a_person_are_counted_without_identity(tmp_path, monkeypatch):
+    from actions import statistics
+
+    monkeypatch.setenv("STATS_DB", str(tmp_path / "stats.db"))
+    slots = {"country": "NL", "last_topic": "pathways_work", "awaiting": "feedback"}
+    await run(ActionConverse(), tracker("yes", "affirm", slots=slots))  # "Was this useful?" - yes
+    feedback = tracker("/feedback", "feedback", slots=slots)
+    feedback.latest_message["entities"] = [{"entity": "useful", "value": "no"}]
+    texts, _ = await run(ActionConverse(), feedback)
+    assert texts == ["Thank you. We will use this to improve the answers. Write 0 for the menu."]
+    await run(ActionConverse(), tracker("qwertz", "nlu_fallback", slots={"language": "fr"}))
+    await run(ActionConverse(), tracker("a person please", "talk_to_human", slots=slots))
+    counted = statistics.summary()
+    assert counted.feedback == [{"topic": "pathways_work", "lang": "en", "country": "NL", "useful": 1,
+                                 "not_useful": 1}]
+    assert [(row["lang"], row["count"]) for row in counted.unanswered] == [("fr", 1)]
+    assert [(row["country"], row["lang"], row["topic"]) for row in counted.handovers] == [("NL", "en",
+                                                                                           "pathways_work")]
+
+
+async def test_a_yes_answers_only_the_question_just_asked():
+    texts, events = await run(ActionConverse(), tracker("yes", "affirm", slots={"awaiting": "erase"}))
+    assert texts == ["Done: everything I kept about you is erased. You can write again at any time."]
+    assert SlotSet("erased", True) in events  # the tracker store deletes the conversation on this
+    texts, events = await run(ActionConverse(), tracker("yes", "affirm"))  # nothing was asked
+    assert texts == ["OK. Write your question, or 0 for the menu."] and SlotSet("erased", True) not in events
