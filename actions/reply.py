@@ -36,11 +36,11 @@ def welcome(lang: str) -> str:
     """First contact: what the assistant is and is not, what it keeps and how to erase it."""
     _ = translator(lang)
     return "\n".join([
-        _("Hello! I give checked information on safe migration, your rights and where to find help."),
+        _("Hello! I give checked information on safe migration and where to find help."),
         _("I am not a lawyer or a government office."),
         # TRANSLATORS: DELETE MY DATA is what the person writes to erase everything; use the words people
         # would write in your language (the assistant understands them as a request to erase).
-        _("I keep only your language, country and topics, not your messages. To erase them, write DELETE MY DATA."),
+        _("I keep only your language, country and topics. To erase them, write DELETE MY DATA."),
     ])
 
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.stack import running  # noqa: E402
 from bot.train import ensure_model  # noqa: E402
-from tests.e2e.conftest import free_port  # noqa: E402
+from tests.e2e.ports import free_port  # noqa: E402
 from tests.e2e.fake_twilio import FakeTwilio  # noqa: E402
 
 SID, TOKEN, OURS = "AC" + "1" * 32, "bench-token", "+15550002222"

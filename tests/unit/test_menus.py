@@ -56,7 +56,8 @@ def test_menus_have_at_most_six_numbered_options_and_a_way_back(lang):
 
 
 def test_the_stage_puts_its_topics_first():
-    arrived = [o.payload for o in group_menu("rights", "en", "arrived").options]
-    before = [o.payload for o in group_menu("rights", "en", "before_departure").options]
-    assert "/rights_registration" in arrived and "/rights_registration" not in before
+    arrived = [o.payload for o in group_menu("pathways", "en", "arrived").options]
+    before = [o.payload for o in group_menu("pathways", "en", "before_departure").options]
+    assert "/pathways_protection" in arrived and "/pathways_protection" not in before
+    assert "/pathways_study" in before and "/pathways_study" not in arrived
     assert needs_stage("pathways") and needs_stage("rights") and not needs_stage("risks")
