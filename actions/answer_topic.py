@@ -50,6 +50,20 @@ def tracing_referral(lib: Library, shown: str, lang: str, sms: bool) -> List[str
     return lines
 
 
+def country_asked_about(tracker: Tracker, lib: Library, topic: Optional[str]) -> Optional[str]:
+    """The country the answer is for. A message naming two ("from Pakistan to Italy", "to Germany
+    from Afghanistan") asks about the one that is not where the person already is, and has its
+    own answer on the topic; the last named if that does not decide."""
+    named = state.named_countries(tracker)
+    remembered = tracker.get_slot("country")
+    if len(named) < 2:
+        return named[0] if named else remembered
+    others = [code for code in named if code != remembered] or named
+    own = [code for code in others
+           if topic and (found := lib.answer(code, topic)) is not None and found.country == code]
+    return (own or others)[-1]
+
+
 def asks_feedback(tracker: Tracker, sms: bool) -> bool:
     """Every answer on chat apps; on SMS, where every message costs, the first and then every few."""
     answers = int(tracker.get_slot("answers_given") or 0)
@@ -62,8 +76,8 @@ class ActionAnswerTopic(AssistantAction):
 
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         lib = library()
-        country = state.country(tracker)
         topic = state.asked_topic(tracker) or tracker.get_slot("pending_topic")
+        country = country_asked_about(tracker, lib, topic)
         if state.shared_location(tracker) and str(tracker.get_slot("last_topic") or "").startswith("services_"):
             topic = tracker.get_slot("last_topic")  # the location answers the last "where is..." question
         stage = state.stage(tracker)
@@ -108,6 +122,7 @@ class ActionAnswerTopic(AssistantAction):
         menu = follow_ups(topic, reply.lang, feedback)
         show(reply, menu)
         answered = [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic),
+                    SlotSet("country", where.country if where and where.country else country),
                     SlotSet("awaiting", "feedback" if feedback else None),
                     SlotSet("answers_given", float(int(tracker.get_slot("answers_given") or 0) + 1))]
-        return answered + ([SlotSet("country", where.country)] if where and where.country else [])
+        return answered

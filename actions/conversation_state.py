@@ -1,6 +1,6 @@
 """What the actions read from a conversation: the person's language, country and question."""
 from dataclasses import dataclass
-from typing import FrozenSet, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
@@ -60,6 +60,11 @@ def country(tracker: Tracker) -> Optional[str]:
 
 def named_country(tracker: Tracker) -> Optional[str]:
     return next(tracker.get_latest_entity_values("country"), None)
+
+
+def named_countries(tracker: Tracker) -> List[str]:
+    """Every country this message names, in order ("from Pakistan to Italy": PK, IT)."""
+    return list(dict.fromkeys(tracker.get_latest_entity_values("country")))
 
 
 def country_not_recognised(tracker: Tracker) -> bool:

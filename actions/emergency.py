@@ -11,7 +11,7 @@ from actions import render
 from actions.content_lookup import library
 from actions.i18n import translator
 from actions.menus import Menu, Option, payload
-from actions.reply import AssistantAction, Reply
+from actions.reply import WHOLE, AssistantAction, Reply
 from actions.respond import EMERGENCY, topic_reply
 from actions.show_menu import show
 
@@ -44,6 +44,8 @@ class ActionEmergency(AssistantAction):
         if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
         show(reply, safe_question(reply.lang))
+        if reply.sms:
+            reply.custom(WHOLE)  # the hotline and "Are you safe now?" must not wait behind MORE
         events: List[EventType] = [SlotSet("awaiting", "safe"), SlotSet("pending_group", None)]
         if country is None:
             # The person's next message may name the country: then its numbers come at once.

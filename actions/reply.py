@@ -30,6 +30,7 @@ def change_language_hint(lang: str, romanised: bool) -> str:
 
 
 OWN_SMS = {"first_message_alone": True}  # the custom message that tells the SMS channel so
+WHOLE = {"whole": True}  # the SMS channel sends this reply whole, never cut to wait for MORE
 
 
 def welcome(lang: str) -> str:

@@ -52,6 +52,7 @@ class Waiting:
         self._parts: "OrderedDict[str, List[str]]" = OrderedDict()
         self._choices: "OrderedDict[str, List[str]]" = OrderedDict()
         self._titles: "OrderedDict[str, List[str]]" = OrderedDict()
+        self._held: "OrderedDict[str, List[str]]" = OrderedDict()  # choices shown in a part not yet sent
         self._languages: "OrderedDict[str, str]" = OrderedDict()
         self._limit = limit
 
@@ -74,9 +75,23 @@ class Waiting:
         part = parts.pop(0)
         if not parts:
             self._parts.pop(person, None)
+            held = self._held.pop(person, None)
+            if held:
+                self._put(self._choices, person, held)  # the last part shows the options: now they count
         return part
 
+    def hold_choices(self, person: str) -> None:
+        """The options are listed at the end of a cut answer: a number chooses one only once the
+        part that shows them has been sent (before that, the person has not seen them)."""
+        if not self._parts.get(person):
+            return  # the whole answer, options included, has been sent
+        held = self._choices.pop(person, None)
+        self._titles.pop(person, None)
+        if held:
+            self._put(self._held, person, held)
+
     def keep_choices(self, person: str, payloads: List[str], titles: Optional[List[str]] = None) -> None:
+        self._held.pop(person, None)
         if payloads:
             self._put(self._choices, person, payloads)
             self._put(self._titles, person, titles or [])
@@ -99,7 +114,7 @@ class Waiting:
 
     def forget(self, person: str) -> None:
         """Everything kept about the person (they asked to be erased)."""
-        for store in (self._parts, self._choices, self._titles, self._languages):
+        for store in (self._parts, self._choices, self._titles, self._held, self._languages):
             store.pop(person, None)
 
 

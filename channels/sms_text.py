@@ -95,15 +95,24 @@ def cut(text: str, budget: int, more_line: str) -> List[str]:
     return parts
 
 
+# A cut at a sentence's end is kept only if it fills at least this share of what a cut between
+# words would: a person paying per SMS should not get one short sentence and "MORE".
+SENTENCE_CUT_SHARE = 0.6
+
+
 def _longest_prefix(text: str, budget: int, more_line: str) -> str:
-    ends = [match.start() for match in _SENTENCE_END.finditer(text)]
-    for end in reversed(ends):
-        if end and fits(f"{text[:end].rstrip()}\n{more_line}", budget):
-            return text[:end].rstrip()
-    words = [match.start() for match in re.finditer(r"\s+", text)]
-    for end in reversed(words):
-        if end and fits(f"{text[:end].rstrip()}\n{more_line}", budget):
-            return text[:end].rstrip()
+    def longest(ends: List[int]) -> str:
+        for end in reversed(ends):
+            if end and fits(f"{text[:end].rstrip()}\n{more_line}", budget):
+                return text[:end].rstrip()
+        return ""
+
+    by_sentence = longest([match.start() for match in _SENTENCE_END.finditer(text)])
+    by_word = longest([match.start() for match in re.finditer(r"\s+", text)])
+    if by_sentence and len(by_sentence) >= SENTENCE_CUT_SHARE * len(by_word):
+        return by_sentence
+    if by_word:
+        return by_word
     # One unbroken run of characters: cut it where it fits.
     size = len(text)
     while size > 1 and not fits(f"{text[:size]}\n{more_line}", budget):
@@ -117,6 +126,9 @@ def join_paragraphs(texts: List[str]) -> str:
 
 
 DEFAULT_BUDGET = 3
+# An emergency answer is never cut: up to this many segments in one message (Twilio's limit
+# is 1,600 characters, so 10 UCS-2 segments = 670 characters).
+WHOLE_BUDGET = 10
 
 
 def more_line(lang: str) -> str:

@@ -29,6 +29,7 @@ class Turn(NamedTuple):
     buttons: List[Dict[str, Any]]
     erased: bool  # the person had everything erased: the channel forgets them too
     first_alone: bool = False  # the first text (the welcome) goes as a message of its own
+    whole: bool = False  # danger: sent whole, never cut to wait for MORE
 
 
 async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, person: str,
@@ -40,7 +41,8 @@ async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], tex
     custom = [m.get("custom") or {} for m in collector.messages]
     erased = any(c.get("erased") for c in custom)
     first_alone = any(c.get("first_message_alone") for c in custom) and len(texts) > 1
-    return Turn(texts, buttons, erased, first_alone)
+    whole = any(c.get("whole") for c in custom)
+    return Turn(texts, buttons, erased, first_alone, whole)
 
 
 def choice_of(buttons_payloads: List[str], text: str) -> Optional[str]:

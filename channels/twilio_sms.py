@@ -37,7 +37,7 @@ from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.emergency_keywords import danger_phrase_in
 from bot.components.text import phrase_key, words
 from channels.people import OptOuts, Waiting, pseudonym
-from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, sms_parts
+from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, WHOLE_BUDGET, sms_parts
 from channels.turns import BackgroundChannel, choice_of, reply_language, take_turn
 from channels.twilio_api import OPTED_OUT, TwilioMessages
 
@@ -197,15 +197,18 @@ class TwilioSmsInput(BackgroundChannel):
                 return
             texts = texts[1:]
         if texts:
-            await self._send(person, number, with_choices(texts, turn.buttons), remember=not turn.erased)
+            await self._send(person, number, with_choices(texts, turn.buttons), remember=not turn.erased,
+                             budget=WHOLE_BUDGET if turn.whole else self.budget)
+            self.waiting.hold_choices(person)  # while the options wait behind MORE, a number is no choice
 
-    async def _send(self, person: str, number: str, texts: List[str], remember: bool = True) -> bool:
+    async def _send(self, person: str, number: str, texts: List[str], remember: bool = True,
+                    budget: Optional[int] = None) -> bool:
         """Sends the first part of ``texts`` (the rest waits for MORE); False if the number opted out."""
         lang = reply_language(texts)
         if number.startswith("whatsapp:"):
             parts = whatsapp_parts(texts)
         else:
-            parts = sms_parts(texts, lang, self.budget)
+            parts = sms_parts(texts, lang, budget or self.budget)
         if remember:
             self.waiting.keep_language(person, lang)
             self.waiting.keep_parts(person, parts[1:])

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from actions.content_lookup import library
+from actions.i18n import translator
 from actions.reply import welcome
 from channels.people import pseudonym
 from channels.sms_text import DEFAULT_BUDGET, encoding, plain
@@ -148,3 +149,22 @@ def test_saying_no_to_erasing_keeps_the_conversation(sms):
     person = pseudonym(phone.number, "test-secret", "sms")
     with sqlite3.connect(sms.tracker_db) as db:
         assert db.execute("select count(*) from events where sender_id = ?", (person,)).fetchone()[0] > 0
+
+
+def test_an_emergency_answer_is_never_cut_even_in_a_two_byte_script(sms):
+    phone = Phone(sms)
+    phone.send("من حالا در آلمان هستم", replies=2)  # Dari, in Germany: long purposes in UCS-2
+    [numbers] = phone.send("مرا میزنند")  # "they are beating me"
+    assert encoding(numbers).name == "UCS-2" and encoding(numbers).segments > DEFAULT_BUDGET
+    assert "MORE" not in numbers
+    assert "112 - " in numbers and "116 016 - " in numbers  # the violence hotline, right after
+    assert numbers.splitlines()[-3] == translator("fa")("Are you safe now?")
+
+
+def test_options_hidden_behind_more_are_no_choice_until_they_were_seen(sms):
+    phone = Phone(sms).greeted()
+    first = phone.send("كيف احصل على فيزا عمل في هولندا")[0]
+    assert "MORE" in first.splitlines()[-1]
+    [reply] = phone.send("2")  # the person has not seen "2 No" yet
+    not_an_option = translator("ar")("That number is not one of the options. Reply with a number from this menu:")
+    assert reply.startswith(not_an_option)  # not taken as feedback

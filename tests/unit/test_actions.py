@@ -235,3 +235,15 @@ async def test_a_yes_answers_only_the_question_just_asked():
     assert SlotSet("erased", True) in events  # the tracker store deletes the conversation on this
     texts, events = await run(ActionConverse(), tracker("yes", "affirm"))  # nothing was asked
     assert texts == ["OK. Write your question, or 0 for the menu."] and SlotSet("erased", True) not in events
+
+
+@pytest.mark.parametrize("text, named, expected", [
+    ("how do i go from pakistan to italy for work", ["PK", "IT"], "IT"),
+    ("how can i go to germany from afghanistan for a job", ["DE", "AF"], "DE"),
+])
+async def test_a_question_naming_two_countries_is_answered_for_the_one_asked_about(text, named, expected):
+    a_tracker = tracker(text, "pathways_work")
+    a_tracker.latest_message["entities"] = [{"entity": "country", "value": code} for code in named]
+    texts, events = await run(ActionAnswerTopic(), a_tracker)
+    assert texts[0].startswith(library().answer(expected, "pathways_work").text["en"])
+    assert SlotSet("country", expected) in events

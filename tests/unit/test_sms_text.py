@@ -84,3 +84,28 @@ def test_stop_start_help_and_more_in_the_usual_words(text, kind):
     found = [name for name, words in (("stop", STOP_WORDS), ("start", START_WORDS), ("help", HELP_WORDS),
                                       ("more", MORE_WORDS)) if _keyword(text) in words]
     assert found == ([kind] if kind else [])
+
+
+def test_a_short_first_sentence_is_not_sent_alone_with_more():
+    from channels.sms_text import cut
+
+    long_sentence = " ".join(["کلمه"] * 60)  # one sentence far longer than a part
+    first, *rest = cut("خاندان سے بچھڑ گئے؟ " + long_sentence + ".", 1, "MORE")
+    assert len(first) > 40 and first.endswith("\nMORE") and rest
+
+
+def test_options_at_the_end_of_a_cut_answer_count_only_once_their_part_was_sent():
+    from channels.people import Waiting
+
+    waiting = Waiting()
+    waiting.keep_choices("p", ["/feedback_yes", "/feedback_no"])
+    waiting.keep_parts("p", ["second part", "last part with 1 Yes 2 No"])
+    waiting.hold_choices("p")
+    assert waiting.choices("p") == []  # "2" now is no answer to a question not yet seen
+    waiting.next_part("p")
+    assert waiting.choices("p") == []
+    waiting.next_part("p")
+    assert waiting.choices("p") == ["/feedback_yes", "/feedback_no"]
+    waiting.keep_choices("q", ["/a"])
+    waiting.hold_choices("q")  # nothing was cut: the options were seen
+    assert waiting.choices("q") == ["/a"]
