@@ -17,7 +17,7 @@ from actions.i18n import country_name, translator
 from actions.menus import feedback_every_sms, follow_ups, group_menu
 from actions.reply import AssistantAction, Reply
 from actions.emergency import safe_question
-from actions.respond import EMERGENCY, nearby_reply, topic_reply
+from actions.respond import EMERGENCY, nearby_reply, nearest_points, topic_reply
 from actions.show_menu import show
 
 TRACING = ("tracing_family", "tracing_missing_migrant")
@@ -113,6 +113,9 @@ class ActionAnswerTopic(AssistantAction):
             return [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("awaiting", "safe")]
         if where is not None:
             reply.say(nearby_reply(lib, where, topic, reply.lang))
+            if not nearest_points(lib, where, topic) and lib.has_country(where.country or country):
+                # No place near there: what the country's content says about it, and its information point.
+                reply.say(topic_reply(lib, where.country or country, topic, reply.lang, date.today(), reply.sms))
         else:
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
         if topic in TRACING:

@@ -52,7 +52,7 @@ class ActionConverse(AssistantAction):
             await self.count_feedback(reply, tracker, state.entity(tracker, "useful") == "yes")
             return answered
         if intent == "talk_to_human":
-            reply.say(render.talk_to_person(library().profile(state.country(tracker)), reply.lang))
+            reply.say(render.talk_to_person(library().profile(state.country(tracker)), reply.lang, reply.sms))
             await asyncio.to_thread(statistics.record_handover, state.country(tracker), reply.lang,
                                     tracker.get_slot("last_topic"), date.today())
             return answered

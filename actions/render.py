@@ -53,14 +53,16 @@ def answer(item: Answer, lang: str, today: date, sms: bool = False) -> str:
     return "\n".join(lines)
 
 
-def info_point(profile: CountryProfile, lang: str) -> str:
+def info_point(profile: CountryProfile, lang: str, sms: bool = False) -> str:
+    """Where to ask a person; on SMS the phone number alone when there is one (a basic phone
+    cannot open a link, and the address costs a part)."""
     _ = translator(lang)
     point = profile.info_point
-    contact = " ".join(part for part in (point.phone, point.url) if part)
+    contact = point.phone if sms and point.phone else " ".join(part for part in (point.phone, point.url) if part)
     return _("You can ask {name}: {contact}").format(name=in_language(point.name, lang), contact=contact)
 
 
-def talk_to_person(profile: CountryProfile, lang: str) -> str:
+def talk_to_person(profile: CountryProfile, lang: str, sms: bool = False) -> str:
     """Where a person answers: the information point, and when, if its page says so."""
     _ = translator(lang)
     hours = profile.info_point.hours
@@ -68,17 +70,17 @@ def talk_to_person(profile: CountryProfile, lang: str) -> str:
         when = _("A person answers there: {hours}.").format(hours=in_language(hours, lang))
     else:
         when = _("I do not have their opening hours yet; they answer when their office is open.")
-    return "\n".join([_("I am an automated assistant. To talk to a person:"), info_point(profile, lang), when])
+    return "\n".join([_("I am an automated assistant. To talk to a person:"), info_point(profile, lang, sms), when])
 
 
-def no_answer(country: Optional[str], profile: CountryProfile, lang: str) -> str:
+def no_answer(country: Optional[str], profile: CountryProfile, lang: str, sms: bool = False) -> str:
     _ = translator(lang)
     if country:
         first = _("I do not have checked information on this for {country} yet.").format(
             country=country_name(country, lang))
     else:
         first = _("I do not have checked information on this yet.")
-    return "\n".join([first, info_point(profile, lang)])
+    return "\n".join([first, info_point(profile, lang, sms)])
 
 
 def emergency(profile: CountryProfile, country: Optional[str], lang: str, kind: Optional[str] = None) -> str:

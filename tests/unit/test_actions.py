@@ -247,3 +247,21 @@ async def test_a_question_naming_two_countries_is_answered_for_the_one_asked_abo
     texts, events = await run(ActionAnswerTopic(), a_tracker)
     assert texts[0].startswith(library().answer(expected, "pathways_work").text["en"])
     assert SlotSet("country", expected) in events
+
+
+async def test_no_place_near_the_city_gives_what_the_country_content_says():
+    from actions.respond import topic_reply
+
+    texts, events = await run(ActionAnswerTopic(), tracker("free lawyer in kabul", "services_legal_aid"))
+    assert texts[0] == "I have no checked places for this near Kabul yet."
+    assert texts[1] == topic_reply(library(), "AF", "services_legal_aid", "en", date.today())
+    assert SlotSet("country", "AF") in events
+
+
+async def test_on_sms_the_information_point_is_its_phone_number_only():
+    a_tracker = tracker("can i talk to a person", "talk_to_human", slots={"country": "PK"})
+    by_sms = [{"event": "user", "text": "can i talk to a person", "input_channel": "twilio_sms"}]
+    texts, _ = await run(ActionConverse(), Tracker("someone", a_tracker.slots, a_tracker.latest_message, by_sms,
+                                                   False, None, {}, "action_listen"))
+    point = library().profile("PK").info_point
+    assert f"{point.name['en']}: {point.phone}\n" in texts[0] and point.url not in texts[0]
