@@ -124,7 +124,8 @@ class ActionAnswerTopic(AssistantAction):
         feedback = asks_feedback(tracker, reply.sms)
         menu = follow_ups(topic, reply.lang, feedback)
         show(reply, menu)
-        answered = [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("last_topic", topic),
+        answered = [SlotSet("pending_topic", None), SlotSet("pending_group", None), SlotSet("needs_country", False),
+                    SlotSet("last_topic", topic),
                     SlotSet("country", where.country if where and where.country else country),
                     SlotSet("awaiting", "feedback" if feedback else None),
                     SlotSet("answers_given", float(int(tracker.get_slot("answers_given") or 0) + 1))]

@@ -70,3 +70,21 @@ def test_a_message_of_words_never_seen_is_not_understood_whatever_the_classifier
     assert question.get("intent")["name"] == "affirm"  # some words are known: the classifier decides
     assert number.get("intent")["name"] == "affirm"  # numbers are menu choices, read by later rules
     assert danger.get("intent")["name"] == "emergency"  # the safe mistake is kept
+
+
+def test_a_greeting_before_a_question_is_the_question():
+    from bot.components.greeting_with_question import GreetingWithQuestion
+
+    def ranked(text, first, second):
+        ranking = [{"name": first[0], "confidence": first[1]}, {"name": second[0], "confidence": second[1]},
+                   {"name": "menu", "confidence": 0.02}]
+        return Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []})
+
+    question = ranked("salam, i want to work in germany", ("pathways_work", 0.49), ("greet", 0.46))
+    greeting = ranked("salam aleikum", ("greet", 0.5), ("thank", 0.45))
+    small_talk = ranked("hello how are you doing today", ("greet", 0.9), ("thank", 0.05))
+    GreetingWithQuestion().process([question, greeting, small_talk])
+    assert small_talk.get("intent")["name"] == "greet"
+    assert question.get("intent") == {"name": "pathways_work", "confidence": 0.95}
+    assert [r["name"] for r in question.get("intent_ranking")] == ["pathways_work", "menu"]
+    assert greeting.get("intent")["name"] == "greet"  # a greeting alone stays a greeting

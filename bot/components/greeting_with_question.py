@@ -1,0 +1,49 @@
+""""Salam, I want to work in Germany" is a question, not a greeting.
+
+People often greet before they ask. The classifier then sees both a greeting and the
+question, and with the two about as likely the fallback would say it did not understand.
+When a message of several words has a greeting and another intent as its two most likely
+readings, and the other one is itself fairly likely, it is taken, with their confidence
+added up. Runs before the
+fallback classifier.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.text import words
+
+GREET = "greet"
+MIN_WORDS = 4  # "salam aleikum" alone is a greeting
+MIN_SHARE = 0.25  # "hello, how are you today" is a greeting: nothing else comes near
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class GreetingWithQuestion(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GreetingWithQuestion:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            if len(ranking) < 2 or len(words(message.get(TEXT) or "")) < MIN_WORDS:
+                continue
+            first, second = ranking[0], ranking[1]
+            if GREET not in (first.get("name"), second.get("name")) or first.get("name") == second.get("name"):
+                continue
+            asked = second if first.get("name") == GREET else first
+            if asked["confidence"] < MIN_SHARE:
+                continue
+            chosen = {"name": asked["name"], "confidence": first["confidence"] + second["confidence"]}
+            message.set(INTENT, chosen, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [chosen] + ranking[2:], add_to_output=True)
+        return messages
