@@ -20,7 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.text import words
 
-GREET = "greet"
+FRAMING = ("greet", "choose_country")  # what people say before their question
 MIN_WORDS = 4  # "salam aleikum" alone is a greeting
 MIN_SHARE = 0.25  # "hello, how are you today" is a greeting: nothing else comes near
 
@@ -38,9 +38,10 @@ class GreetingWithQuestion(GraphComponent):
             if len(ranking) < 2 or len(words(message.get(TEXT) or "")) < MIN_WORDS:
                 continue
             first, second = ranking[0], ranking[1]
-            if GREET not in (first.get("name"), second.get("name")) or first.get("name") == second.get("name"):
+            framing = [entry for entry in (first, second) if entry.get("name") in FRAMING]
+            if len(framing) != 1:
                 continue
-            asked = second if first.get("name") == GREET else first
+            asked = second if framing[0] is first else first
             if asked["confidence"] < MIN_SHARE:
                 continue
             chosen = {"name": asked["name"], "confidence": first["confidence"] + second["confidence"]}

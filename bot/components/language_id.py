@@ -140,6 +140,10 @@ def identify(text: str) -> Detection:
         detection = _decide(arabic, _ARABIC, text, hits, enough_words, excluded)
         if excluded and detection.language == "fa":
             return Detection("fa", enough_words)  # Persian letters and no Urdu or Pashto ones
+        if detection.language is None and arabic_keys > persian_keys:
+            # Too short to tell by the words, but typed with Arabic letters (ي ك ة): a best guess
+            # for a first message, never sure enough to change a language already in use.
+            return Detection("ar", False)
         return detection
     if script == "LATIN":
         hits = _hits(found, _marker_words()["latin"])

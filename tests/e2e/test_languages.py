@@ -126,3 +126,23 @@ def test_a_country_name_in_any_script_answers_the_pending_question(assistant, na
     reply = without_isolates(answer(assistant.say(person, name)))
     # A one-word reply keeps the conversation's language (English): Germany's asylum answer.
     assert reply.startswith(library().answer("DE", "pathways_protection").text["en"]), reply
+
+
+# The words the welcome tells people to write to erase their data, in each language.
+ERASE_WORDS = {"en": "DELETE MY DATA", "ar": "احذف بياناتي", "fa": "معلوماتم را پاک کن", "ps": "زما معلومات پاک کړه",
+               "ur": "میرا ڈیٹا مٹا دیں", "bn": "আমার তথ্য মুছে দিন", "fr": "EFFACER MES DONNÉES",
+               "es": "BORRAR MIS DATOS", "ti": "ሓበሬታይ ደምስሱ", "so": "XOGTAYDA TIRTIR"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_erase_words_of_the_welcome_ask_to_confirm_and_yes_erases_in_every_language(assistant, lang):
+    from actions.reply import welcome
+
+    _ = translator(lang)
+    assert ERASE_WORDS[lang] in welcome(lang)
+    person = new_person()
+    asked = without_isolates(answer(assistant.say(person, ERASE_WORDS[lang])))
+    confirm = _("This erases our conversation and everything I keep about you. Erase it?")
+    assert asked.startswith(confirm), asked
+    done = without_isolates(answer(assistant.say(person, _("Yes"))))
+    assert done == _("Done: everything I kept about you is erased. You can write again at any time."), done
