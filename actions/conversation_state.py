@@ -38,6 +38,17 @@ def language_turn(tracker: Tracker) -> LanguageTurn:
     return LanguageTurn(current or DEFAULT_LANGUAGE, current is None)
 
 
+def language_unknown(tracker: Tracker) -> bool:
+    """No language in use yet, and the message does not tell which ("سلام" is Arabic, Dari,
+    Pashto and Urdu alike); a message in Latin letters is read in English until it tells."""
+    if tracker.get_slot("language") in LANGUAGES:
+        return False
+    detected = tracker.latest_message.get(DETECTED_LANGUAGE) or {}
+    text = tracker.latest_message.get("text") or ""
+    letters = [ch for ch in text if ch.isalpha()]
+    return detected.get("code") not in LANGUAGES and bool(letters) and not any(ch.isascii() for ch in letters)
+
+
 def chosen_language(tracker: Tracker) -> Optional[str]:
     """The language the person asked for by name ("english", "عربي") or by its number in the menu."""
     named = next(tracker.get_latest_entity_values("language"), None)

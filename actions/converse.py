@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from actions import conversation_state as state
 from actions import render, statistics
 from actions.ask_country import country_question
+from actions.choose_language import language_menu, menu_buttons
 from actions.content_lookup import library
 from actions.emergency import not_safe
 from actions.erase import erase_now
@@ -37,9 +38,18 @@ _REPLIES: Dict[str, Callable[[Callable[[str], str]], str]] = {
 NOT_UNDERSTOOD = ("nlu_fallback", "out_of_scope")
 
 
+def asks_language_first(tracker: Tracker) -> bool:
+    """A first greeting whose language cannot be told ("سلام"): the language menu, each language
+    in its own script, comes before anything in a language the person may not read."""
+    return state.intent(tracker) == "greet" and state.language_unknown(tracker)
+
+
 class ActionConverse(AssistantAction):
     def name(self) -> Text:
         return "action_converse"
+
+    def welcomes(self, tracker: Tracker) -> bool:
+        return not asks_language_first(tracker)  # welcomed in the language the person picks
 
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = state.intent(tracker)
@@ -56,6 +66,9 @@ class ActionConverse(AssistantAction):
             await asyncio.to_thread(statistics.record_handover, state.country(tracker), reply.lang,
                                     tracker.get_slot("last_topic"), date.today())
             return answered
+        if intent == "greet" and asks_language_first(tracker):
+            reply.say("\n".join(language_menu(reply.lang)), buttons=menu_buttons())
+            return answered + [SlotSet("language_menu", True)]
         if intent == "greet":
             if reply.sms:
                 reply.say(_carry_on(_))  # the menu costs a long SMS: offered, shown on 0

@@ -168,3 +168,12 @@ def test_options_hidden_behind_more_are_no_choice_until_they_were_seen(sms):
     [reply] = phone.send("2")  # the person has not seen "2 No" yet
     not_an_option = translator("ar")("That number is not one of the options. Reply with a number from this menu:")
     assert reply.startswith(not_an_option)  # not taken as feedback
+
+
+def test_a_greeting_that_does_not_tell_the_language_gets_the_language_menu_then_the_welcome(sms):
+    phone = Phone(sms)
+    [menu] = phone.send("سلام")  # Arabic, Dari, Pashto and Urdu alike
+    assert menu.startswith("Choose your language, reply with its number:\n1 English\n2 العربية\n3 دری")
+    assert is_menu(menu)
+    welcome_dari, chosen = phone.send("3", replies=2)
+    assert welcome_dari == plain(welcome("fa")) and within_budget(chosen)

@@ -265,3 +265,15 @@ async def test_on_sms_the_information_point_is_its_phone_number_only():
                                                    False, None, {}, "action_listen"))
     point = library().profile("PK").info_point
     assert f"{point.name['en']}: {point.phone}\n" in texts[0] and point.url not in texts[0]
+
+
+async def test_a_first_greeting_in_a_script_of_several_languages_gets_the_language_menu_first():
+    salam = tracker("سلام", "greet", slots={"language": None, "welcomed": None})
+    salam.latest_message["detected_language"] = {"code": None, "confident": False}
+    texts, events = await run(ActionConverse(), salam)
+    assert texts[0].startswith("Choose your language, reply with its number:\n1 English\n2 العربية\n3 دری")
+    assert SlotSet("language_menu", True) in events and SlotSet("welcomed", True) not in events
+    hello = tracker("hello", "greet", slots={"language": None, "welcomed": None})
+    hello.latest_message["detected_language"] = {"code": None, "confident": False}
+    texts, _ = await run(ActionConverse(), hello)
+    assert texts[0].startswith("Hello!")  # Latin letters: English until the person says otherwise
