@@ -15,7 +15,7 @@ from actions.ask_country import not_recognised
 from actions.content_lookup import Library, library
 from actions.i18n import country_name, translator
 from actions.menus import feedback_every_sms, follow_ups, group_menu
-from actions.reply import AssistantAction, Reply
+from actions.reply import WHOLE, AssistantAction, Reply
 from actions.emergency import safe_question
 from actions.respond import EMERGENCY, nearby_reply, nearest_points, topic_reply
 from actions.show_menu import show
@@ -110,6 +110,8 @@ class ActionAnswerTopic(AssistantAction):
         if topic == EMERGENCY:  # the country named after an emergency: its numbers now
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
             show(reply, safe_question(reply.lang))
+            if reply.sms:
+                reply.custom(WHOLE)  # never cut: the numbers and "Are you safe now?" in one message
             return [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("awaiting", "safe")]
         if where is not None:
             reply.say(nearby_reply(lib, where, topic, reply.lang))
