@@ -8,7 +8,7 @@ import pytest
 
 from actions.content_lookup import library
 from channels.sms_text import encoding
-from tests.e2e.sms import OUR_NUMBER, PUBLIC_URL, TOKEN, Phone, new_number, post, replies_to, text_from
+from tests.e2e.sms import OUR_NUMBER, Phone, new_number, post, replies_to, text_from
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +36,6 @@ def test_the_webhook_is_acknowledged_at_once_and_the_answer_comes_by_the_api_wit
 def test_a_long_answer_is_cut_at_a_sentence_and_more_sends_the_rest(sms):
     phone = Phone(sms)
     welcome, first = phone.send("كيف احصل على فيزا عمل في هولندا", replies=2)
-    number = phone.number
     assert encoding(welcome).segments <= 3 and encoding(welcome).name == "UCS-2"
     assert encoding(first).segments <= 3 and encoding(first).name == "UCS-2"
     assert "MORE" in first.splitlines()[-1]  # "Reply MORE for the rest", in Arabic
