@@ -18,11 +18,13 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.topics import information_topics
 from bot.components.text import words
 
 FRAMING = ("greet", "choose_country")  # what people say before their question
 MIN_WORDS = 4  # "salam aleikum" alone is a greeting
 MIN_SHARE = 0.25  # "hello, how are you today" is a greeting: nothing else comes near
+ASKED = frozenset(information_topics()) | {"talk_to_human"}  # a question or a request, not "bye" or "ok"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -42,7 +44,7 @@ class GreetingWithQuestion(GraphComponent):
             if len(framing) != 1:
                 continue
             asked = second if framing[0] is first else first
-            if asked["confidence"] < MIN_SHARE:
+            if asked.get("name") not in ASKED or asked["confidence"] < MIN_SHARE:
                 continue
             chosen = {"name": asked["name"], "confidence": first["confidence"] + second["confidence"]}
             message.set(INTENT, chosen, add_to_output=True)

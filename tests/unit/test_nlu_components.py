@@ -83,8 +83,10 @@ def test_a_greeting_before_a_question_is_the_question():
     question = ranked("salam, i want to work in germany", ("pathways_work", 0.49), ("greet", 0.46))
     greeting = ranked("salam aleikum", ("greet", 0.5), ("thank", 0.45))
     small_talk = ranked("hello how are you doing today", ("greet", 0.9), ("thank", 0.05))
+    peace = ranked("haye ma nabad baa", ("greet", 0.55), ("goodbye", 0.4))  # a greeting, not a question
     arrived = ranked("i just arrived in sweden tell me my rights", ("choose_country", 0.5), ("rights_overview", 0.45))
-    GreetingWithQuestion().process([question, greeting, small_talk, arrived])
+    GreetingWithQuestion().process([question, greeting, small_talk, arrived, peace])
+    assert peace.get("intent")["name"] == "greet"
     assert arrived.get("intent") == {"name": "rights_overview", "confidence": 0.95}
     assert small_talk.get("intent")["name"] == "greet"
     assert question.get("intent") == {"name": "pathways_work", "confidence": 0.95}
