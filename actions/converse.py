@@ -51,6 +51,9 @@ class ActionConverse(AssistantAction):
     def welcomes(self, tracker: Tracker) -> bool:
         return not asks_language_first(tracker)  # welcomed in the language the person picks
 
+    def announces_language(self, tracker: Tracker) -> bool:
+        return not asks_language_first(tracker)  # the menu of languages says it all
+
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = state.intent(tracker)
         _ = translator(reply.lang)

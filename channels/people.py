@@ -80,6 +80,10 @@ class Waiting:
                 self._put(self._choices, person, held)  # the last part shows the options: now they count
         return part
 
+    def holds_choices(self, person: str) -> bool:
+        """Options wait at the end of an answer that waits for MORE."""
+        return person in self._held
+
     def hold_choices(self, person: str) -> None:
         """The options are listed at the end of a cut answer: a number chooses one only once the
         part that shows them has been sent (before that, the person has not seen them)."""

@@ -37,7 +37,8 @@ from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.emergency_keywords import danger_phrase_in
 from bot.components.text import phrase_key, words
 from channels.people import OptOuts, Waiting, pseudonym
-from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, WHOLE_BUDGET, sms_parts
+from bot.components.language_choice import menu_number
+from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, WHOLE_BUDGET, more_line, sms_parts
 from channels.turns import BackgroundChannel, choice_of, reply_language, take_turn
 from channels.twilio_api import OPTED_OUT, TwilioMessages
 
@@ -183,6 +184,10 @@ class TwilioSmsInput(BackgroundChannel):
             body = "/services_info_point"
         elif not body.strip() and int(params.get("NumMedia", "0") or 0) > 0:
             await self._send(person, number, [_("I can only read text. Please write your question in words.")])
+            return
+        if menu_number(body) is not None and self.waiting.holds_choices(person):
+            # A number while the options are still behind MORE: the rest first, nothing lost.
+            await self._deliver(person, number, more_line(self.waiting.language(person, DEFAULT_LANGUAGE)))
             return
         text = choice_of(self.waiting.choices(person), body) or body
         turn = await take_turn(on_new_message, text, person, "twilio_whatsapp" if whatsapp else self.name(), metadata)

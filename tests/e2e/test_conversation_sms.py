@@ -165,15 +165,21 @@ def test_options_hidden_behind_more_are_no_choice_until_they_were_seen(sms):
     phone = Phone(sms).greeted()
     first = phone.send("كيف احصل على فيزا عمل في هولندا")[0]
     assert "MORE" in first.splitlines()[-1]
-    [reply] = phone.send("2")  # the person has not seen "2 No" yet
-    not_an_option = translator("ar")("That number is not one of the options. Reply with a number from this menu:")
-    assert reply.startswith(not_an_option)  # not taken as feedback
+    # The person has not seen "2 No" yet: not taken as feedback, and the rest of the answer is kept.
+    assert phone.send("2") == [translator("ar")("Reply MORE for the rest")]
+    rest = phone.send("MORE")[0]
+    while "MORE" in rest.splitlines()[-1]:
+        rest = phone.send("MORE")[0]
+    assert "1 نعم 2 لا" in rest  # now the options are shown
+    assert phone.send("2") == [translator("ar")("Thank you. We will use this to improve the answers. Write 0 for "
+                                                "the menu.")]
 
 
 def test_a_greeting_that_does_not_tell_the_language_gets_the_language_menu_then_the_welcome(sms):
     phone = Phone(sms)
     [menu] = phone.send("سلام")  # Arabic, Dari, Pashto and Urdu alike
     assert menu.startswith("Choose your language, reply with its number:\n1 English\n2 العربية\n3 دری")
+    assert menu.endswith("10 Soomaali")  # nothing in English after it
     assert is_menu(menu)
     welcome_dari, chosen = phone.send("3", replies=2)
     assert welcome_dari == plain(welcome("fa")) and within_budget(chosen)
