@@ -3,20 +3,19 @@ needs: the country, or for a nearby service, the city. Also takes the person's c
 ("I am now in Greece", "I want to go to Italy", a stage from the menu)."""
 from datetime import date
 from typing import Any, Dict, List, Optional, Text
+from urllib.parse import urlparse
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
-
-from urllib.parse import urlparse
 
 from actions import conversation_state as state
 from actions import render
 from actions.ask_country import not_recognised
 from actions.content_lookup import Library, library
 from actions.i18n import country_name, translator
+from actions.emergency import ask_if_safe
 from actions.menus import feedback_every_sms, follow_ups, group_menu
-from actions.reply import WHOLE, AssistantAction, Reply
-from actions.emergency import safe_question
+from actions.reply import AssistantAction, Reply
 from actions.respond import EMERGENCY, nearby_reply, nearest_points, topic_reply
 from actions.show_menu import show
 
@@ -109,10 +108,7 @@ class ActionAnswerTopic(AssistantAction):
 
         if topic == EMERGENCY:  # the country named after an emergency: its numbers now
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
-            show(reply, safe_question(reply.lang))
-            if reply.sms:
-                reply.custom(WHOLE)  # never cut: the numbers and "Are you safe now?" in one message
-            return [SlotSet("pending_topic", None), SlotSet("needs_country", False), SlotSet("awaiting", "safe")]
+            return ask_if_safe(reply) + [SlotSet("pending_topic", None), SlotSet("needs_country", False)]
         if where is not None:
             reply.say(nearby_reply(lib, where, topic, reply.lang))
             if not nearest_points(lib, where, topic) and lib.has_country(where.country or country):

@@ -40,7 +40,6 @@ class ActionChooseLanguage(AssistantAction):
     def welcomes(self, tracker: Tracker) -> bool:
         return state.chosen_language(tracker) is not None  # the welcome in the language chosen
 
-
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         chosen = state.chosen_language(tracker)
         if chosen is None and state.entity(tracker, "number") is not None:

@@ -17,7 +17,7 @@ from actions.emergency import not_safe
 from actions.erase import erase_now
 from actions.i18n import translator
 from actions.menus import main_menu
-from actions.reply import AssistantAction, Reply
+from actions.reply import WHOLE, AssistantAction, Reply
 from actions.respond import topic_reply
 from actions.show_menu import show
 
@@ -57,37 +57,36 @@ class ActionConverse(AssistantAction):
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = state.intent(tracker)
         _ = translator(reply.lang)
-        awaiting = state.awaiting(tracker)
-        answered: List[EventType] = [SlotSet("awaiting", None)]
+        awaiting = state.awaiting(tracker)  # answered now: the base action clears it unless set again
         if intent in ("affirm", "deny") and awaiting:
-            return await self.answer_to_question(reply, tracker, awaiting, intent == "affirm") + answered
+            return await self.answer_to_question(reply, tracker, awaiting, intent == "affirm")
         if intent == "feedback" and state.entity(tracker, "useful") in ("yes", "no"):
             await self.count_feedback(reply, tracker, state.entity(tracker, "useful") == "yes")
-            return answered
+            return []
         if intent == "talk_to_human":
             reply.say(render.talk_to_person(library().profile(state.country(tracker)), reply.lang, reply.sms))
             await asyncio.to_thread(statistics.record_handover, state.country(tracker), reply.lang,
                                     tracker.get_slot("last_topic"), date.today())
-            return answered
+            return []
         if intent == "greet" and asks_language_first(tracker):
             reply.say("\n".join(language_menu(reply.lang)), buttons=menu_buttons())
-            return answered + [SlotSet("language_menu", True)]
+            return [SlotSet("language_menu", True)]
         if intent == "greet":
             if reply.sms:
                 reply.say(_carry_on(_))  # the menu costs a long SMS: offered, shown on 0
             else:
                 show(reply, main_menu(reply.lang))
-            return answered
+            return []
         if intent in _REPLIES:
             reply.say(_REPLIES[intent](_))
-            return answered
+            return []
         # Not understood: say so in one line, count it (language only, never the words), offer the menu.
         await asyncio.to_thread(statistics.count_unanswered, reply.lang, date.today())
         if awaiting == "place" and tracker.get_slot("pending_topic"):
             return self.place_not_found(reply, tracker)
         reply.say(_("Sorry, I did not understand that."))
         show(reply, main_menu(reply.lang))
-        return answered + [SlotSet("pending_topic", None), SlotSet("needs_country", False)]
+        return [SlotSet("pending_topic", None), SlotSet("needs_country", False)]
 
     async def answer_to_question(self, reply: Reply, tracker: Tracker, awaiting: str, yes: bool) -> List[EventType]:
         _ = translator(reply.lang)
@@ -101,6 +100,8 @@ class ActionConverse(AssistantAction):
             else:
                 country = state.country(tracker)
                 reply.say(not_safe(library().profile(country), country, reply.lang))
+                if reply.sms:
+                    reply.custom(WHOLE)  # danger again: never cut to wait for MORE
         elif awaiting == "feedback":
             await self.count_feedback(reply, tracker, yes)
         else:
@@ -123,7 +124,9 @@ class ActionConverse(AssistantAction):
         topic = tracker.get_slot("pending_topic")
         lib = library()
         if country is None and not lib.has_global_answer(topic):
-            reply.say(country_question(reply.lang, lib))  # its general answer once we know the country
-            return [SlotSet("needs_country", True)]
+            # Its general answer once we know the country: still waiting for a place, so that the
+            # country does not bring the city question back.
+            reply.say(country_question(reply.lang, lib))
+            return [SlotSet("needs_country", True), SlotSet("awaiting", "place")]
         reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
-        return [SlotSet("awaiting", None), SlotSet("pending_topic", None), SlotSet("last_topic", topic)]
+        return [SlotSet("pending_topic", None), SlotSet("last_topic", topic)]

@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 
 from actions import conversation_state as state
 from actions import render
+from actions.content_loader import CountryProfile
 from actions.content_lookup import library
 from actions.i18n import translator
 from actions.menus import Menu, Option, payload
@@ -21,7 +22,16 @@ def safe_question(lang: str) -> Menu:
     return Menu(_("Are you safe now?"), [Option(_("Yes"), payload("affirm")), Option(_("No"), payload("deny"))])
 
 
-def not_safe(profile, country: Optional[str], lang: str) -> str:
+def ask_if_safe(reply: Reply) -> List[EventType]:
+    """Closes every emergency answer: "Are you safe now? 1 Yes 2 No". On SMS the whole answer goes
+    as one message, so that neither the hotline nor this question waits behind MORE."""
+    show(reply, safe_question(reply.lang))
+    if reply.sms:
+        reply.custom(WHOLE)
+    return [SlotSet("awaiting", "safe")]
+
+
+def not_safe(profile: CountryProfile, country: Optional[str], lang: str) -> str:
     """The answer to "no, I am not safe": the first number again, plainly."""
     _ = translator(lang)
     if profile.emergency:
@@ -43,10 +53,7 @@ class ActionEmergency(AssistantAction):
         topic = state.topic_under_emergency(tracker)
         if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
-        show(reply, safe_question(reply.lang))
-        if reply.sms:
-            reply.custom(WHOLE)  # the hotline and "Are you safe now?" must not wait behind MORE
-        events: List[EventType] = [SlotSet("awaiting", "safe"), SlotSet("pending_group", None)]
+        events = ask_if_safe(reply) + [SlotSet("pending_group", None)]
         if country is None:
             # The person's next message may name the country: then its numbers come at once.
             events.append(SlotSet("pending_topic", EMERGENCY))

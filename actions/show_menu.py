@@ -20,7 +20,7 @@ class ActionMenu(AssistantAction):
 
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         group = state.entity(tracker, "group")
-        cleared = [SlotSet("awaiting", None), SlotSet("pending_topic", None), SlotSet("needs_country", False)]
+        cleared = [SlotSet("pending_topic", None), SlotSet("needs_country", False)]  # a new start
         if group not in groups():
             show(reply, main_menu(reply.lang))
             return cleared + [SlotSet("pending_group", None)]

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import List, Optional
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, insert, select, update
@@ -61,8 +62,6 @@ def engine(url: Optional[str] = None) -> Engine:
 @lru_cache(maxsize=4)
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
-        from pathlib import Path
-
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     made = create_engine(url, future=True)
     metadata.create_all(made)
@@ -103,7 +102,9 @@ class Summary:
 
 def summary(url: Optional[str] = None) -> Summary:
     with engine(url).connect() as connection:
-        rows = lambda query: [dict(row._mapping) for row in connection.execute(query)]  # noqa: E731
+        def rows(query) -> List[dict]:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
         return Summary(
             feedback=rows(select(feedback).order_by(feedback.c.topic, feedback.c.country, feedback.c.lang)),
             unanswered=rows(select(unanswered).order_by(unanswered.c.month.desc(), unanswered.c.lang)),

@@ -9,7 +9,9 @@ who asked to erase their data is erased.
   confirmed), every stored event of that person is deleted and nothing of the turn is
   written: the next message starts a new conversation.
 
-Configured in bot/endpoints.yml (``type: bot.tracker_store.PrivateSQLTrackerStore``).
+Configured in bot/endpoints.yml (``type: bot.tracker_store.PrivateSQLTrackerStore``). No
+event broker is configured; the store does not stream events, so that adding one cannot
+send the words elsewhere unnoticed.
 """
 import json
 import logging

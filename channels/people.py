@@ -5,8 +5,10 @@ number, never the number itself.
   environment, so the tracker store, logs and statistics only ever see "sms-3f9c..." and
   nobody without the secret can go back from it to the number;
 - whether they wrote STOP (kept in a small SQLite file, so it survives a restart);
-- in memory only: the rest of a long answer waiting for MORE, and the payloads of the
-  numbered choices last sent.
+- in memory only (one server worker; a restart forgets it): the rest of a long answer
+  waiting for MORE, the options last offered (their payloads, and their titles for chat
+  keyboards), options held back until the part that lists them was sent, and the language
+  of the last reply. Erasing forgets all of it.
 """
 import hashlib
 import hmac

@@ -25,7 +25,7 @@ from sanic.response import HTTPResponse
 
 from actions.i18n import translator
 from channels import http_retry
-from channels.people import Waiting, pseudonym
+from channels.people import pseudonym
 from channels.turns import BackgroundChannel, choice_of, reply_language, take_turn
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,6 @@ class TelegramInput(BackgroundChannel):
         self.secret_token = get("TELEGRAM_SECRET", "")
         self.api = f"{get('TELEGRAM_API_BASE', 'https://api.telegram.org').rstrip('/')}/bot{self.token}"
         self.configured = all((self.token, self.secret_token, self.secret))
-        self.waiting = Waiting()  # the options last offered to each person
         self._session: Optional[aiohttp.ClientSession] = None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -83,11 +82,7 @@ class TelegramInput(BackgroundChannel):
         # A tapped keyboard button (its title) or an option's number: its payload.
         text = self.waiting.chosen_by_title(person, text) or choice_of(self.waiting.choices(person), text) or text
         turn = await take_turn(on_new_message, text, person, self.name(), metadata)
-        if turn.erased:
-            self.waiting.forget(person)
-        else:
-            self.waiting.keep_choices(person, [str(b.get("payload")) for b in turn.buttons],
-                                      [str(b.get("title")) for b in turn.buttons])
+        self.remember_options(person, turn)
         if turn.texts:
             await self._send(chat, turn.texts, turn.buttons)
 

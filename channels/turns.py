@@ -12,7 +12,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.i18n import DEFAULT_LANGUAGE
-from channels.people import PersonLocks, SeenMessages
+from bot.components.language_choice import menu_number
+from channels.people import PersonLocks, SeenMessages, Waiting
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +48,6 @@ async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], tex
 
 def choice_of(buttons_payloads: List[str], text: str) -> Optional[str]:
     """The payload of the option a person chose by writing its number ("2", "2."), if any."""
-    from bot.components.language_choice import menu_number
-
     number = menu_number(text)
     return buttons_payloads[number - 1] if number is not None and 1 <= number <= len(buttons_payloads) else None
 
@@ -66,6 +65,7 @@ class BackgroundChannel(InputChannel):
         self.secret = environment.get("PSEUDONYM_SECRET", "")
         self.seen = SeenMessages()
         self.locks = PersonLocks()
+        self.waiting = Waiting()  # per person: the options last offered, the rest of a long answer
         self._tasks: Set[asyncio.Task] = set()
 
     def new_blueprint(self) -> Blueprint:
@@ -76,6 +76,15 @@ class BackgroundChannel(InputChannel):
             return response.json({"status": "ok" if self.configured else "not configured"})
 
         return webhook
+
+    def remember_options(self, person: str, turn: Turn) -> None:
+        """The options this turn offered (a number or a tapped title chooses one next time); all
+        forgotten when the person had their data erased."""
+        if turn.erased:
+            self.waiting.forget(person)
+        else:
+            self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in turn.buttons],
+                                      [str(b.get("title", "")) for b in turn.buttons])
 
     def accept(self, message_id: str, person: str, turn: Callable[[], Awaitable[None]]) -> None:
         """Runs ``turn`` in the background after the person's earlier turns; a message id seen

@@ -36,7 +36,7 @@ from twilio.request_validator import RequestValidator
 from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.emergency_keywords import danger_phrase_in
 from bot.components.text import phrase_key, words
-from channels.people import OptOuts, Waiting, pseudonym
+from channels.people import OptOuts, pseudonym
 from bot.components.language_choice import menu_number
 from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, WHOLE_BUDGET, more_line, sms_parts
 from channels.turns import BackgroundChannel, choice_of, reply_language, take_turn
@@ -118,7 +118,6 @@ class TwilioSmsInput(BackgroundChannel):
         self.api = TwilioMessages(self.account_sid, self.auth_token, self.sender,
                                   get("TWILIO_API_BASE", "https://api.twilio.com"))
         self.opt_outs = OptOuts(Path(get("SMS_STATE_DB", "var/sms.db")))
-        self.waiting = Waiting()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = self.new_blueprint()
@@ -185,16 +184,14 @@ class TwilioSmsInput(BackgroundChannel):
         elif not body.strip() and int(params.get("NumMedia", "0") or 0) > 0:
             await self._send(person, number, [_("I can only read text. Please write your question in words.")])
             return
-        if menu_number(body) is not None and self.waiting.holds_choices(person):
-            # A number while the options are still behind MORE: the rest first, nothing lost.
+        if (menu_number(body) or 0) > 0 and self.waiting.holds_choices(person):
+            # A number while the options are still behind MORE: the rest first, nothing lost
+            # (0 is always the main menu).
             await self._deliver(person, number, more_line(self.waiting.language(person, DEFAULT_LANGUAGE)))
             return
         text = choice_of(self.waiting.choices(person), body) or body
         turn = await take_turn(on_new_message, text, person, "twilio_whatsapp" if whatsapp else self.name(), metadata)
-        if turn.erased:
-            self.waiting.forget(person)
-        else:
-            self.waiting.keep_choices(person, [str(b.get("payload", "")) for b in turn.buttons])
+        self.remember_options(person, turn)
         texts = turn.texts
         if turn.first_alone and not whatsapp:
             # The welcome, so that the answer is not cut for it; nothing more if the number refuses it.

@@ -15,7 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.countries import country_names
@@ -81,7 +81,5 @@ class CountryExtractor(GraphComponent, EntityExtractorMixin):
                                  "confidence_entity": 1.0, "extractor": self.__class__.__name__})
             message.set(ENTITIES, entities, add_to_output=True)
             if self._names.only(text) or city is not None:
-                intent, ranking = put_first(CHOOSE_COUNTRY, message.get(INTENT), message.get(INTENT_RANKING_KEY))
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                put_first(message, CHOOSE_COUNTRY)
         return messages

@@ -18,7 +18,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.intents import put_first
@@ -94,8 +94,6 @@ class EmergencyKeywords(GraphComponent):
             found = danger_in(message.get(TEXT) or "")
             if found is None:
                 continue
-            intent, ranking = put_first(EMERGENCY, message.get(INTENT), message.get(INTENT_RANKING_KEY))
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            put_first(message, EMERGENCY)
             message.set(DANGER, found.kind, add_to_output=True)
         return messages

@@ -1,11 +1,12 @@
-""""Salam, I want to work in Germany" is a question, not a greeting.
+"""A greeting or "I am in X" said before a question is the question.
 
-People often greet before they ask. The classifier then sees both a greeting and the
-question, and with the two about as likely the fallback would say it did not understand.
-When a message of several words has a greeting and another intent as its two most likely
-readings, and the other one is itself fairly likely, it is taken, with their confidence
-added up. Runs before the
-fallback classifier.
+"Salam, I want to work in Germany" and "I just arrived in Sweden, what are my rights?":
+people often greet, or say where they are, before they ask. The classifier then sees both,
+and with the two about as likely the fallback would say it did not understand. When a
+message of several words has a greeting or a statement of place (choose_country) and a
+question or request as its two most likely readings, and the question is itself fairly
+likely, the question is taken, with their confidence added up (the country named stays an
+entity, so the answer is for it). Runs before the fallback classifier.
 """
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.topics import information_topics
+from bot.components.intents import set_intent
 from bot.components.text import words
 
 FRAMING = ("greet", "choose_country")  # what people say before their question
@@ -46,7 +48,6 @@ class GreetingWithQuestion(GraphComponent):
             asked = second if framing[0] is first else first
             if asked.get("name") not in ASKED or asked["confidence"] < MIN_SHARE:
                 continue
-            chosen = {"name": asked["name"], "confidence": first["confidence"] + second["confidence"]}
-            message.set(INTENT, chosen, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [chosen] + ranking[2:], add_to_output=True)
+            set_intent(message, {"name": asked["name"], "confidence": first["confidence"] + second["confidence"]},
+                       ranking[2:])
         return messages

@@ -16,7 +16,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.i18n import LANGUAGES
@@ -64,11 +64,7 @@ class LanguageChoice(GraphComponent, EntityExtractorMixin):
             asked = (self._names.is_menu_word(text) or self._names.only(text) is not None
                      or (number is not None and 1 <= number <= len(LANGUAGES)))
             if number == 0:
-                intent, ranking = put_first(MENU, message.get(INTENT), message.get(INTENT_RANKING_KEY))
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                put_first(message, MENU)
             elif asked:
-                intent, ranking = put_first(CHOOSE_LANGUAGE, message.get(INTENT), message.get(INTENT_RANKING_KEY))
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                put_first(message, CHOOSE_LANGUAGE)
         return messages

@@ -18,15 +18,15 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.components.emergency_keywords import EMERGENCY
 from bot.components.intents import put_first
 from bot.components.text import words
 
 FALLBACK = "nlu_fallback"
-EMERGENCY = "emergency"
 VOCABULARY_FILE = "vocabulary.json"
 
 
@@ -70,7 +70,5 @@ class UnknownWords(GraphComponent):
                 continue
             if (message.get(INTENT) or {}).get("name") == EMERGENCY:
                 continue
-            intent, ranking = put_first(FALLBACK, message.get(INTENT), message.get(INTENT_RANKING_KEY))
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            put_first(message, FALLBACK)
         return messages

@@ -175,6 +175,12 @@ def test_options_hidden_behind_more_are_no_choice_until_they_were_seen(sms):
                                                 "the menu.")]
 
 
+def test_zero_is_the_main_menu_even_while_an_answer_waits_for_more(sms):
+    phone = Phone(sms).greeted()
+    assert "MORE" in phone.send("كيف احصل على فيزا عمل في هولندا")[0].splitlines()[-1]
+    assert phone.send("0")[0].startswith(translator("ar")("Reply with a number:"))
+
+
 def test_a_greeting_that_does_not_tell_the_language_gets_the_language_menu_then_the_welcome(sms):
     phone = Phone(sms)
     [menu] = phone.send("سلام")  # Arabic, Dari, Pashto and Urdu alike

@@ -277,3 +277,24 @@ async def test_a_first_greeting_in_a_script_of_several_languages_gets_the_langua
     hello.latest_message["detected_language"] = {"code": None, "confident": False}
     texts, _ = await run(ActionConverse(), hello)
     assert texts[0].startswith("Hello!")  # Latin letters: English until the person says otherwise
+
+
+async def test_no_city_found_and_no_country_asks_the_country_then_gives_its_general_answer():
+    waiting = {"pending_topic": "services_health", "awaiting": "place"}
+    texts, events = await run(ActionConverse(), tracker("zzplace", "nlu_fallback", slots=waiting))
+    assert texts[0] == "I did not find that place." and texts[1].startswith("Which country are you in")
+    assert SlotSet("needs_country", True) in events and SlotSet("awaiting", "place") in events
+    texts, events = await run(ActionAnswerTopic(), tracker("pakistan", "choose_country", country_entity="PK",
+                                                           slots=waiting))
+    assert not texts[0].startswith("Which city")  # the city is not asked again
+    assert SlotSet("last_topic", "services_health") in events
+
+
+async def test_not_safe_repeats_the_advice_whole_on_sms():
+    a_tracker = tracker("no", "deny", slots={"awaiting": "safe"})
+    by_sms = [{"event": "user", "text": "no", "input_channel": "twilio_sms"}]
+    dispatcher = CollectingDispatcher()
+    await ActionConverse().run(dispatcher, Tracker("someone", a_tracker.slots, a_tracker.latest_message, by_sms,
+                                                   False, None, {}, "action_listen"), {})
+    assert dispatcher.messages[0]["text"].startswith(library().profile(None).emergency_advice["en"])
+    assert {"whole": True} in [m.get("custom") for m in dispatcher.messages]  # never cut to wait for MORE
