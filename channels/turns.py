@@ -1,9 +1,10 @@
 """What the messaging channels share: turns answered in the background, in order per person,
 once per message id, and one turn of the assistant (the person's message in, texts and
-buttons out)."""
+buttons out), worked out away from the event loop that answers the webhooks."""
 import asyncio
 import logging
 import os
+import threading
 from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Set, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -33,10 +34,44 @@ class Turn(NamedTuple):
     whole: bool = False  # danger: sent whole, never cut to wait for MORE
 
 
+class TurnLoop:
+    """The event loop, in a thread of its own, where the assistant works out its turns.
+
+    Understanding a message and choosing the next action is CPU work that Rasa does without
+    giving the event loop back (tens to hundreds of milliseconds on a busy server). Done on
+    the loop that receives the webhooks, it would hold every other person's webhook until
+    it ends; here it only shares the interpreter with it."""
+
+    _loop: Optional[asyncio.AbstractEventLoop] = None
+    _guard = threading.Lock()
+
+    @classmethod
+    def loop(cls) -> asyncio.AbstractEventLoop:
+        with cls._guard:
+            if cls._loop is None:
+                loop = asyncio.new_event_loop()
+                threading.Thread(target=loop.run_forever, name="assistant-turns", daemon=True).start()
+                cls._loop = loop
+            return cls._loop
+
+    @classmethod
+    async def run(cls, work: Awaitable[Any]) -> Any:
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(work, cls.loop()))
+
+
+def off_the_loop(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
+    """``on_new_message`` with the turn worked out on the TurnLoop."""
+
+    async def handle(message: UserMessage) -> Any:
+        return await TurnLoop.run(on_new_message(message))
+
+    return handle
+
+
 async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, person: str,
                     channel: str, metadata: Dict[str, Any]) -> Turn:
     collector = CollectingOutputChannel()
-    await on_new_message(UserMessage(text, collector, person, input_channel=channel, metadata=metadata))
+    await TurnLoop.run(on_new_message(UserMessage(text, collector, person, input_channel=channel, metadata=metadata)))
     texts = [m["text"] for m in collector.messages if m.get("text")]
     buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
     custom = [m.get("custom") or {} for m in collector.messages]

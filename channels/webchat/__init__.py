@@ -21,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES, is_right_to_left, translator
+from channels.turns import off_the_loop
 
 PAGE = Path(__file__).resolve().parent / "index.html"
 
@@ -47,7 +48,7 @@ class WebChatInput(RestInput):
         return "webchat"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        chat = super().blueprint(on_new_message)
+        chat = super().blueprint(off_the_loop(on_new_message))  # a slow turn holds no other page's request
         page = Template(PAGE.read_text(encoding="utf-8"))
 
         @chat.route("/chat", methods=["GET"])
