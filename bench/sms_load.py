@@ -78,7 +78,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp())
     environment = {"TWILIO_ACCOUNT_SID": SID, "TWILIO_AUTH_TOKEN": TOKEN, "TWILIO_FROM": OURS,
                    "TWILIO_PUBLIC_URL": PUBLIC_URL, "TWILIO_API_BASE": twilio.base_url,
-                   "PSEUDONYM_SECRET": "bench", "SMS_STATE_DB": str(folder / "sms.db")}
+                   "PSEUDONYM_SECRET": "bench", "CHANNEL_STATE_DB": str(folder / "channels.db")}
     with open(folder / "servers.log", "w") as log, running(ensure_model(), free_port(), free_port(),
                                                            folder / "tracker.db", log, environment) as stack:
         acks, replies, total = asyncio.run(load(stack.rasa_url, twilio, args.messages, args.concurrency))

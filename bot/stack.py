@@ -78,7 +78,8 @@ def running(model: Path, rasa_port: int, action_port: int, tracker_db: Path,
     rasa_url = f"http://127.0.0.1:{rasa_port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "PYTHONUNBUFFERED": "1",
            "ACTION_ENDPOINT_URL": f"{action_url}/webhook",
-           "TRACKER_DB": str(tracker_db), "STATS_DB": str(tracker_db.parent / "stats.db"), **(environment or {})}
+           "TRACKER_DB": str(tracker_db), "STATS_DB": str(tracker_db.parent / "stats.db"),
+           "CHANNEL_STATE_DB": str(tracker_db.parent / "channels.db"), **(environment or {})}
     python = sys.executable
     processes: List[subprocess.Popen] = []
     try:

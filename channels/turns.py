@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import threading
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Set, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -109,9 +110,10 @@ class BackgroundChannel(InputChannel):
 
     def __init__(self, environment) -> None:
         self.secret = environment.get("PSEUDONYM_SECRET", "")
-        self.seen = SeenMessages()
+        self.state_db = Path(environment.get("CHANNEL_STATE_DB", "var/channels.db"))
+        self.seen = SeenMessages(self.state_db)
         self.locks = PersonLocks()
-        self.waiting = Waiting()  # per person: the options last offered, the rest of a long answer
+        self.waiting = Waiting(self.state_db)  # per person: the options last offered, the rest of a long answer
         self._tasks: Set[asyncio.Task] = set()
 
     def new_blueprint(self) -> Blueprint:

@@ -6,8 +6,9 @@ Settings come from the environment, never from a file: TWILIO_ACCOUNT_SID,
 TWILIO_AUTH_TOKEN, TWILIO_FROM (our number), TWILIO_PUBLIC_URL (the webhook URL exactly as
 Twilio calls it, which behind a proxy differs from what the server sees), PSEUDONYM_SECRET,
 and optionally TWILIO_API_BASE (tests point it at a loopback server), SMS_SEGMENT_BUDGET
-(default 3), SMS_STATE_DB (var/sms.db), TWILIO_WHATSAPP_FROM (default "whatsapp:" + TWILIO_FROM)
-and TWILIO_SKIP_SIGNATURE=1 (development only).
+(default 3), CHANNEL_STATE_DB (var/channels.db, shared with the other channels),
+TWILIO_WHATSAPP_FROM (default "whatsapp:" + TWILIO_FROM) and TWILIO_SKIP_SIGNATURE=1
+(development only).
 
 Each webhook is checked against X-Twilio-Signature (403 otherwise), acknowledged at once with
 empty TwiML, and handled in the background, one person's messages in the order they came; a
@@ -23,7 +24,6 @@ image, voice note or document gets a polite reply that only text is understood.
 """
 import asyncio
 import logging
-from pathlib import Path
 from urllib.parse import parse_qs
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -117,7 +117,7 @@ class TwilioSmsInput(BackgroundChannel):
             logger.warning("TWILIO_SKIP_SIGNATURE=1: webhooks are NOT checked; for development only.")
         self.api = TwilioMessages(self.account_sid, self.auth_token, self.sender,
                                   get("TWILIO_API_BASE", "https://api.twilio.com"))
-        self.opt_outs = OptOuts(Path(get("SMS_STATE_DB", "var/sms.db")))
+        self.opt_outs = OptOuts(self.state_db)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = self.new_blueprint()

@@ -6,6 +6,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from contextlib import contextmanager
 
 from twilio.request_validator import RequestValidator
 
@@ -18,18 +19,27 @@ PUBLIC_URL = "https://sms.example.org/webhooks/twilio_sms/webhook"  # as Twilio 
 
 
 def start_sms(trained_model, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sms")
+    with sms_stack(trained_model, tmp_path_factory.mktemp("sms")) as stack:
+        yield stack
+
+
+@contextmanager
+def sms_stack(trained_model, folder):
+    """The servers with the SMS channel, keeping their databases in ``folder`` (a second stack
+    on the same folder is the same assistant after a restart)."""
     twilio = FakeTwilio(SID, TOKEN).start()
     log_path = folder / "servers.log"
     environment = {"TWILIO_ACCOUNT_SID": SID, "TWILIO_AUTH_TOKEN": TOKEN, "TWILIO_FROM": OUR_NUMBER,
                    "TWILIO_PUBLIC_URL": PUBLIC_URL, "TWILIO_API_BASE": twilio.base_url,
-                   "PSEUDONYM_SECRET": "test-secret", "SMS_STATE_DB": str(folder / "sms.db")}
-    with open(log_path, "w") as log:
-        with running(trained_model, free_port(), free_port(), folder / "tracker.db", log,
-                     environment=environment) as stack:
-            stack.twilio, stack.log_path, stack.tracker_db = twilio, log_path, folder / "tracker.db"
-            yield stack
-    twilio.stop()
+                   "PSEUDONYM_SECRET": "test-secret"}  # the channels' state file lies beside the tracker's
+    try:
+        with open(log_path, "a") as log:
+            with running(trained_model, free_port(), free_port(), folder / "tracker.db", log,
+                         environment=environment) as stack:
+                stack.twilio, stack.log_path, stack.tracker_db = twilio, log_path, folder / "tracker.db"
+                yield stack
+    finally:
+        twilio.stop()
 
 
 def post(stack, params, signature=None):
@@ -63,8 +73,6 @@ def replies_to(stack, number, count=1, timeout=30):
 
 def new_number():
     return "+3161" + str(uuid.uuid4().int)[:7]
-
-
 
 
 class Phone:

@@ -7,8 +7,9 @@ import uuid
 import pytest
 
 from actions.content_lookup import library
+from actions.i18n import translator
 from channels.sms_text import encoding
-from tests.e2e.sms import OUR_NUMBER, Phone, new_number, post, replies_to, text_from
+from tests.e2e.sms import OUR_NUMBER, Phone, new_number, post, replies_to, sms_stack, text_from
 
 pytestmark = pytest.mark.slow
 
@@ -140,6 +141,25 @@ def test_the_webhook_answers_in_under_50_ms_while_the_turns_queue_up(sms):
     assert len(replies_to(sms, number, 7)) == 7  # every turn was still handled (and the welcome sent)
     assert answered_by_then < 7  # the webhooks were answered while turns were still being worked out
     assert max(latencies) < 0.05, latencies
+
+
+def test_a_restart_loses_neither_the_rest_of_an_answer_nor_its_options_nor_which_messages_were_handled(
+        trained_model, tmp_path):
+    number, question = new_number(), "كيف احصل على فيزا عمل في هولندا"
+    with sms_stack(trained_model, tmp_path) as before:
+        text_from(before, number, question, sid="SMbeforeTheRestart")
+        welcome, first = replies_to(before, number, 2)
+        assert "MORE" in first.splitlines()[-1]
+    with sms_stack(trained_model, tmp_path) as after:  # the same assistant, started again
+        text_from(after, number, question, sid="SMbeforeTheRestart")  # Twilio delivers it again: no answer
+        phone = Phone(after, number)
+        rest = phone.send("MORE")[0]  # the next part, not a new answer
+        assert rest != first and "MORE" in rest.splitlines()[-1]  # the channel's words still in Arabic
+        while "MORE" in rest.splitlines()[-1]:
+            rest = phone.send("MORE")[0]
+        assert "1 نعم 2 لا" in rest  # the feedback question at the end of the answer...
+        assert phone.send("2") == [translator("ar")("Thank you. We will use this to improve the answers. "
+                                                    "Write 0 for the menu.")]  # ...whose options still count
 
 
 def whatsapp_number():

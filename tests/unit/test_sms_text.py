@@ -94,10 +94,10 @@ def test_a_short_first_sentence_is_not_sent_alone_with_more():
     assert len(first) > 40 and first.endswith("\nMORE") and rest
 
 
-def test_options_at_the_end_of_a_cut_answer_count_only_once_their_part_was_sent():
+def test_options_at_the_end_of_a_cut_answer_count_only_once_their_part_was_sent(tmp_path):
     from channels.people import Waiting
 
-    waiting = Waiting()
+    waiting = Waiting(tmp_path / "channels.db")
     waiting.keep_choices("p", ["/feedback_yes", "/feedback_no"])
     waiting.keep_parts("p", ["second part", "last part with 1 Yes 2 No"])
     waiting.hold_choices("p")

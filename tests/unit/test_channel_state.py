@@ -1,0 +1,68 @@
+"""What the channels keep about a person between two messages survives a restart, and no longer
+than it should."""
+import sqlite3
+import time
+
+from channels.people import OptOuts, SeenMessages, Waiting
+
+
+def test_what_waits_for_a_person_survives_a_restart(tmp_path):
+    waiting = Waiting(tmp_path / "channels.db")
+    waiting.keep_language("sms-a", "ar")
+    waiting.keep_choices("sms-a", ["/feedback_yes", "/feedback_no"], ["Yes", "No"])
+    waiting.keep_parts("sms-a", ["second part", "third part"])
+    waiting.hold_choices("sms-a")
+
+    again = Waiting(tmp_path / "channels.db")  # the server started again
+    assert again.language("sms-a", "en") == "ar"
+    assert again.holds_choices("sms-a") and again.choices("sms-a") == []
+    assert again.next_part("sms-a") == "second part"
+    assert again.next_part("sms-a") == "third part"
+    assert again.choices("sms-a") == ["/feedback_yes", "/feedback_no"]
+    assert again.next_part("sms-a") is None
+    assert again.language("sms-b", "en") == "en"  # nobody else's
+
+
+def test_a_keyboard_title_maps_back_to_its_payload(tmp_path):
+    waiting = Waiting(tmp_path / "channels.db")
+    waiting.keep_choices("tg-a", ["/menu_group{\"group\":\"rights\"}"], ["Rights"])
+    assert waiting.chosen_by_title("tg-a", "Rights") == "/menu_group{\"group\":\"rights\"}"
+    assert waiting.chosen_by_title("tg-a", "Risks") is None
+    waiting.keep_choices("tg-a", [])
+    assert waiting.chosen_by_title("tg-a", "Rights") is None
+
+
+def test_erasing_a_person_leaves_no_row_of_theirs(tmp_path):
+    waiting = Waiting(tmp_path / "channels.db")
+    waiting.keep_language("sms-a", "fa")
+    waiting.keep_parts("sms-a", ["the rest of an answer on violence at home"])
+    waiting.keep_language("sms-b", "bn")
+    waiting.forget("sms-a")
+    with sqlite3.connect(tmp_path / "channels.db") as db:
+        assert [row[0] for row in db.execute("select person from waiting")] == ["sms-b"]
+
+
+def test_what_waits_is_forgotten_after_the_time_it_is_kept_for(tmp_path):
+    waiting = Waiting(tmp_path / "channels.db", keep_for=0.2)
+    waiting.keep_parts("sms-a", ["a part nobody asked for since"])
+    assert Waiting(tmp_path / "channels.db", keep_for=0.2).holds_choices("sms-a") is False
+    time.sleep(0.3)
+    assert Waiting(tmp_path / "channels.db", keep_for=0.2).next_part("sms-a") is None
+    Waiting(tmp_path / "channels.db", keep_for=0.2).keep_language("sms-b", "so")  # a write clears what is old
+    with sqlite3.connect(tmp_path / "channels.db") as db:
+        assert [row[0] for row in db.execute("select person from waiting")] == ["sms-b"]
+
+
+def test_a_message_id_is_handled_once_also_after_a_restart(tmp_path):
+    assert SeenMessages(tmp_path / "channels.db").first_time("SM1")
+    again = SeenMessages(tmp_path / "channels.db")
+    assert not again.first_time("SM1")
+    assert again.first_time("SM2")
+
+
+def test_stop_holds_after_a_restart_until_start(tmp_path):
+    OptOuts(tmp_path / "channels.db").stop("sms-a")
+    again = OptOuts(tmp_path / "channels.db")
+    assert again.stopped("sms-a") and not again.stopped("sms-b")
+    again.start("sms-a")
+    assert not OptOuts(tmp_path / "channels.db").stopped("sms-a")
