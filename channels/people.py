@@ -4,21 +4,29 @@ number, never the number itself.
 - the pseudonym: HMAC-SHA256 of the number (or Telegram chat id) with a secret from the
   environment, so the tracker store, logs and statistics only ever see "sms-3f9c..." and
   nobody without the secret can go back from it to the number;
-- in a small SQLite file (CHANNEL_STATE_DB), so that a restart loses nothing: whether they
-  wrote STOP; the rest of a long answer waiting for MORE, the options last offered (their
-  payloads, and their titles for chat keyboards), options held back until the part that
-  lists them was sent, and the language of the last reply (forgotten after a week without a
-  message, and at once when the person has their data erased); the ids of the messages
-  already handled (two days).
+- whether they wrote STOP; the rest of a long answer waiting for MORE, the options last
+  offered (their payloads, and their titles for chat keyboards), options held back until the
+  part that lists them was sent, and the language of the last reply (forgotten after a week
+  without a message, and at once when the person has their data erased); the ids of the
+  messages already handled (two days).
+
+All of it is held in memory and written to a small SQLite file (CHANNEL_STATE_DB) by a
+thread of its own, so that the event loop never waits for the disk and a restart loses
+nothing: a server reads the file back when it starts.
 """
+import atexit
 import hashlib
 import hmac
 import json
+import logging
+import queue
 import sqlite3
 import threading
 import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
+
+logger = logging.getLogger(__name__)
 
 DAY = 86400.0
 
@@ -28,53 +36,93 @@ def pseudonym(number: str, secret: str, prefix: str = "sms") -> str:
     return f"{prefix}-{digest[:32]}"
 
 
-class _Table:
-    """One table of the channels' state file, safe to use from any thread."""
+class Kept:
+    """A table of entries by key, each forgotten ``keep_for`` seconds after it was last set:
+    read from memory, written to the SQLite file in the background."""
 
-    def __init__(self, path: Path, name: str, columns: str, keep_for: float, time_column: str):
+    def __init__(self, path: Path, name: str, keep_for: float = float("inf")):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-        self._lock = threading.Lock()
-        self._keep_for = keep_for
-        self._prune_sql = f"delete from {name} where {time_column} < ?"
-        self._pruned = 0.0
-        with self._lock, self._db:
-            self._db.execute("pragma journal_mode=wal")  # a commit without waiting for the disk each time
-            self._db.execute("pragma synchronous=normal")
-            self._db.execute(f"create table if not exists {name} ({columns})")
+        self._name, self._keep_for = name, keep_for
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        with self._db:
+            self._db.execute("pragma journal_mode=wal")
+            self._db.execute(f"create table if not exists {name} (key text primary key, value text not null, "
+                             "at real not null)")
+            rows = self._db.execute(f"select key, value, at from {name} where at >= ?", (self._since(),)).fetchall()
+        self._entries: Dict[str, Tuple[float, Any]] = {key: (at, json.loads(value)) for key, value, at in rows}
+        self._cleared = 0.0  # the first write also clears what is past keeping
+        self._writes: "queue.Queue[Tuple[str, Tuple[Any, ...]]]" = queue.Queue()
+        threading.Thread(target=self._write_queued, name=f"{name}-writer", daemon=True).start()
+        atexit.register(self.flush)
 
-    def write(self, sql: str, args: Tuple[Any, ...]) -> int:
-        now = time.time()
-        with self._lock, self._db:
-            changed = self._db.execute(sql, args).rowcount
-            if now - self._pruned > 3600:  # what is past keeping goes, at most once an hour
-                self._db.execute(self._prune_sql, (now - self._keep_for,))
-                self._pruned = now
-        return changed
-
-    def read(self, sql: str, args: Tuple[Any, ...]) -> Optional[Tuple[Any, ...]]:
-        with self._lock:
-            return self._db.execute(sql, args).fetchone()
-
-    def fresh_since(self) -> float:
+    def _since(self) -> float:
         return time.time() - self._keep_for
+
+    def get(self, key: str, default: Any = None) -> Any:
+        at, value = self._entries.get(key, (0.0, default))
+        return value if at >= self._since() else default
+
+    def set(self, key: str, value: Any) -> None:
+        now = time.time()
+        self._entries[key] = (now, value)
+        self._writes.put((f"insert or replace into {self._name} values (?, ?, ?)",
+                          (key, json.dumps(value, ensure_ascii=False), now)))
+        if now - self._cleared > 3600:  # what is past keeping goes, at most once an hour
+            self._cleared, since = now, self._since()
+            self._entries = {key: entry for key, entry in self._entries.items() if entry[0] >= since}
+            self._writes.put((f"delete from {self._name} where at < ?", (since,)))
+
+    def add(self, key: str, value: Any = True) -> bool:
+        """Sets ``key`` unless it is there already; whether it was new."""
+        if self.get(key) is not None:
+            return False
+        self.set(key, value)
+        return True
+
+    def pop(self, key: str) -> None:
+        self._entries.pop(key, None)
+        self._writes.put((f"delete from {self._name} where key = ?", (key,)))
+
+    def flush(self) -> None:
+        """Waits until everything set so far is in the file."""
+        self._writes.join()
+
+    def _write_queued(self) -> None:
+        while True:
+            batch = [self._writes.get()]
+            while len(batch) < 500:
+                try:
+                    batch.append(self._writes.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                with self._db:
+                    for sql, args in batch:
+                        self._db.execute(sql, args)
+            except sqlite3.Error:
+                logger.exception("Could not write the channels' state to its file; it is still kept in memory.")
+            finally:
+                for _ in batch:
+                    self._writes.task_done()
 
 
 class OptOuts:
-    """Who wrote STOP (until they write START): kept for as long as it holds."""
+    """Who wrote STOP (until they write START)."""
 
     def __init__(self, path: Path):
-        self._table = _Table(path, "opted_out", "person text primary key, since real",
-                             keep_for=float("inf"), time_column="since")
+        self._kept = Kept(path, "opted_out")
 
     def stop(self, person: str) -> None:
-        self._table.write("insert or replace into opted_out values (?, ?)", (person, time.time()))
+        self._kept.set(person, time.time())
 
     def start(self, person: str) -> None:
-        self._table.write("delete from opted_out where person = ?", (person,))
+        self._kept.pop(person)
 
     def stopped(self, person: str) -> bool:
-        return self._table.read("select 1 from opted_out where person = ?", (person,)) is not None
+        return self._kept.get(person) is not None
+
+    def flush(self) -> None:
+        self._kept.flush()
 
 
 class Waiting:
@@ -82,19 +130,15 @@ class Waiting:
     the language the assistant last answered in (for the channel's own words)."""
 
     def __init__(self, path: Path, keep_for: float = 7 * DAY):
-        self._table = _Table(path, "waiting", "person text primary key, state text not null, updated real not null",
-                             keep_for=keep_for, time_column="updated")
+        self._kept = Kept(path, "waiting", keep_for)
 
     def _state(self, person: str) -> Dict[str, Any]:
-        row = self._table.read("select state from waiting where person = ? and updated >= ?",
-                               (person, self._table.fresh_since()))
-        return json.loads(row[0]) if row else {}
+        return dict(self._kept.get(person) or {})
 
     def _change(self, person: str, **changes: Any) -> None:
         state = {key: value for key, value in {**self._state(person), **changes}.items() if value}
         if state:
-            self._table.write("insert or replace into waiting values (?, ?, ?)",
-                              (person, json.dumps(state, ensure_ascii=False), time.time()))
+            self._kept.set(person, state)
         else:
             self.forget(person)
 
@@ -145,7 +189,10 @@ class Waiting:
 
     def forget(self, person: str) -> None:
         """Everything kept about the person (they asked to be erased)."""
-        self._table.write("delete from waiting where person = ?", (person,))
+        self._kept.pop(person)
+
+    def flush(self) -> None:
+        self._kept.flush()
 
 
 class SeenMessages:
@@ -153,11 +200,13 @@ class SeenMessages:
     handled once, also across a restart. Ids are kept for two days."""
 
     def __init__(self, path: Path, keep_for: float = 2 * DAY):
-        self._table = _Table(path, "seen_messages", "id text primary key, at real not null",
-                             keep_for=keep_for, time_column="at")
+        self._kept = Kept(path, "seen_messages", keep_for)
 
     def first_time(self, message_id: str) -> bool:
-        return self._table.write("insert or ignore into seen_messages values (?, ?)", (message_id, time.time())) == 1
+        return self._kept.add(message_id)
+
+    def flush(self) -> None:
+        self._kept.flush()
 
 
 class PersonLocks:

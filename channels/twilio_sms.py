@@ -22,7 +22,6 @@ not cut into SMS parts (WhatsApp shows up to 1,600 characters at once), right-to
 keeps its direction isolates, a shared location finds the nearest service points, and an
 image, voice note or document gets a polite reply that only text is understood.
 """
-import asyncio
 import logging
 from urllib.parse import parse_qs
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
@@ -148,9 +147,9 @@ class TwilioSmsInput(BackgroundChannel):
         body = params.get("Body", "")[:TWILIO_MAX_BODY]
         word = _keyword(body)
         _ = translator(self.waiting.language(person, DEFAULT_LANGUAGE))
-        if await asyncio.to_thread(self.opt_outs.stopped, person):  # SQLite, off the event loop
+        if self.opt_outs.stopped(person):
             if word in START_WORDS:
-                await asyncio.to_thread(self.opt_outs.start, person)
+                self.opt_outs.start(person)
                 await self._send(person, number, [_("You will get messages again. Write your question.")])
                 return
             if danger_phrase_in(body) is None:
@@ -159,7 +158,7 @@ class TwilioSmsInput(BackgroundChannel):
         if word in STOP_WORDS:
             # TRANSLATORS: keep START in Latin capitals: the person writes it to get messages again.
             await self._send(person, number, [_("You will get no more messages from us. Write START to start again.")])
-            await asyncio.to_thread(self.opt_outs.stop, person)
+            self.opt_outs.stop(person)
             return
         if word in HELP_WORDS:
             # TRANSLATORS: LANGUAGE is the word for language that opens the menu (as in "To change the
@@ -220,6 +219,6 @@ class TwilioSmsInput(BackgroundChannel):
         sender = self.whatsapp_sender if number.startswith("whatsapp:") else None
         result = await self.api.send(number, body, sender)
         if result.error_code == OPTED_OUT:
-            await asyncio.to_thread(self.opt_outs.stop, person)
+            self.opt_outs.stop(person)
             return False
         return True

@@ -12,6 +12,7 @@ def test_what_waits_for_a_person_survives_a_restart(tmp_path):
     waiting.keep_choices("sms-a", ["/feedback_yes", "/feedback_no"], ["Yes", "No"])
     waiting.keep_parts("sms-a", ["second part", "third part"])
     waiting.hold_choices("sms-a")
+    waiting.flush()
 
     again = Waiting(tmp_path / "channels.db")  # the server started again
     assert again.language("sms-a", "en") == "ar"
@@ -38,31 +39,40 @@ def test_erasing_a_person_leaves_no_row_of_theirs(tmp_path):
     waiting.keep_parts("sms-a", ["the rest of an answer on violence at home"])
     waiting.keep_language("sms-b", "bn")
     waiting.forget("sms-a")
+    waiting.flush()
     with sqlite3.connect(tmp_path / "channels.db") as db:
-        assert [row[0] for row in db.execute("select person from waiting")] == ["sms-b"]
+        assert [row[0] for row in db.execute("select key from waiting")] == ["sms-b"]
 
 
 def test_what_waits_is_forgotten_after_the_time_it_is_kept_for(tmp_path):
     waiting = Waiting(tmp_path / "channels.db", keep_for=0.2)
     waiting.keep_parts("sms-a", ["a part nobody asked for since"])
-    assert Waiting(tmp_path / "channels.db", keep_for=0.2).holds_choices("sms-a") is False
+    waiting.flush()
     time.sleep(0.3)
-    assert Waiting(tmp_path / "channels.db", keep_for=0.2).next_part("sms-a") is None
-    Waiting(tmp_path / "channels.db", keep_for=0.2).keep_language("sms-b", "so")  # a write clears what is old
+    assert waiting.next_part("sms-a") is None
+    again = Waiting(tmp_path / "channels.db", keep_for=0.2)
+    assert again.next_part("sms-a") is None
+    again.keep_language("sms-b", "so")  # a write clears what is old from the file too
+    again.flush()
     with sqlite3.connect(tmp_path / "channels.db") as db:
-        assert [row[0] for row in db.execute("select person from waiting")] == ["sms-b"]
+        assert [row[0] for row in db.execute("select key from waiting")] == ["sms-b"]
 
 
 def test_a_message_id_is_handled_once_also_after_a_restart(tmp_path):
-    assert SeenMessages(tmp_path / "channels.db").first_time("SM1")
+    seen = SeenMessages(tmp_path / "channels.db")
+    assert seen.first_time("SM1") and not seen.first_time("SM1")
+    seen.flush()
     again = SeenMessages(tmp_path / "channels.db")
     assert not again.first_time("SM1")
     assert again.first_time("SM2")
 
 
 def test_stop_holds_after_a_restart_until_start(tmp_path):
-    OptOuts(tmp_path / "channels.db").stop("sms-a")
+    opt_outs = OptOuts(tmp_path / "channels.db")
+    opt_outs.stop("sms-a")
+    opt_outs.flush()
     again = OptOuts(tmp_path / "channels.db")
     assert again.stopped("sms-a") and not again.stopped("sms-b")
     again.start("sms-a")
+    again.flush()
     assert not OptOuts(tmp_path / "channels.db").stopped("sms-a")
