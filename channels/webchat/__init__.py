@@ -10,12 +10,13 @@ assistant answers in Arabic, Dari, Pashto or Urdu.
 from html import escape
 from pathlib import Path
 from string import Template
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from babel import negotiate_locale
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.utils.endpoints import bool_arg
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -59,5 +60,13 @@ class WebChatInput(RestInput):
                                 headers={"Cache-Control": "no-cache", "Content-Language": lang, "Vary": "Accept-Language", "X-Content-Type-Options": "nosniff",
                                          "Content-Security-Policy": "default-src 'self'; style-src 'unsafe-inline'; "
                                                                     "script-src 'unsafe-inline'"})
+
+        @chat.on_request
+        async def no_streaming(request: Request) -> Optional[HTTPResponse]:
+            # The page waits for the whole answer. A streamed reply would be written from the
+            # turn's own thread into this loop's queue, which is not safe: refused.
+            if request.method == "POST" and bool_arg(request, "stream", default=False):
+                return response.json({"error": "this channel answers whole; send without stream"}, status=400)
+            return None
 
         return chat

@@ -106,3 +106,25 @@ def test_a_number_typed_chooses_from_the_menu_shown_as_on_sms(page):
     page.locator("#text").press("Enter")
     page.locator(".msg.bot", has_text="Risks and scams:").first.wait_for(timeout=30_000)
     assert bot_messages(page)[-1].startswith("Risks and scams:\n1 Irregular travel")
+
+
+def test_the_chat_webhook_answers_whole_and_refuses_a_streamed_reply(assistant):
+    import json
+    import urllib.error
+    import urllib.request
+
+    def post(query):
+        body = json.dumps({"sender": "webchat-stream-test", "message": "how do i get a work visa for the netherlands"})
+        request = urllib.request.Request(f"{assistant.rasa_url}/webhooks/webchat/webhook{query}", data=body.encode(),
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                return answer.status, json.loads(answer.read())
+        except urllib.error.HTTPError as refused:
+            return refused.code, json.loads(refused.read())
+
+    status, refused = post("?stream=true")
+    assert status == 400 and "stream" in refused["error"]
+    status, replies = post("")
+    assert status == 200
+    assert any(library().answer("NL", "pathways_work").text["en"] in reply.get("text", "") for reply in replies)
