@@ -7,14 +7,14 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Set, Text
+from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Set, Text, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.i18n import DEFAULT_LANGUAGE
+from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.language_choice import menu_number
 from channels.people import PersonLocks, SeenMessages, Waiting
 
@@ -71,19 +71,55 @@ async def settle_loaded_objects(*_: Any) -> None:
         gc.freeze()
 
 
-def off_the_loop(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
-    """``on_new_message`` with the turn worked out on the TurnLoop."""
+def off_the_loop(on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                 known_language: Optional[str] = None) -> Callable[[UserMessage], Awaitable[Any]]:
+    """``on_new_message`` with the turn worked out on the TurnLoop, and never silence: a turn
+    that failed or said nothing (the action server down, an action that broke) gets
+    ``not_answered`` (in ``known_language``, the person's last, if known)."""
 
-    async def handle(message: UserMessage) -> Any:
-        return await TurnLoop.run(on_new_message(message))
+    async def handle(message: UserMessage) -> None:
+        try:
+            await TurnLoop.run(on_new_message(message))
+        except Exception:  # logged without the message or the sender
+            logger.exception("A turn on the %s channel failed; the person is told to write again.",
+                             message.input_channel)
+        channel = message.output_channel
+        if not getattr(channel, "messages", None):
+            lines, danger = await asyncio.to_thread(not_answered, message.text or "", known_language)  # may read the content
+            for line in lines:
+                await channel.send_text_message(message.sender_id, line)
+            if danger:
+                await channel.send_custom_json(message.sender_id, {"whole": True})
+            logger.warning("The assistant had no answer to a message on the %s channel.", message.input_channel)
 
     return handle
 
 
+def not_answered(text: str, known_language: Optional[str] = None) -> Tuple[List[str], bool]:
+    """What a person gets when the assistant could not work out an answer, in the language the
+    assistant last answered them in (else their message's, if clear, else English): after
+    danger words, first the emergency advice of the content files (no country is known
+    here); then that they should write again. Whether there was danger."""
+    from actions.content_lookup import library
+    from actions.render import in_language
+    from bot.components.emergency_keywords import danger_in
+    from bot.components.language_id import identify
+
+    found = identify(text)
+    lang = known_language or (found.language if found.confident else None) or DEFAULT_LANGUAGE
+    _ = translator(lang)
+    lines = []
+    danger = danger_in(text) is not None
+    if danger:
+        lines.append(in_language(library().profile(None).emergency_advice, lang))
+    lines.append(_("Sorry, I cannot answer right now. Please write again in a few minutes."))
+    return lines, danger
+
+
 async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, person: str,
-                    channel: str, metadata: Dict[str, Any]) -> Turn:
+                    channel: str, metadata: Dict[str, Any], known_language: Optional[str] = None) -> Turn:
     collector = CollectingOutputChannel()
-    await TurnLoop.run(on_new_message(UserMessage(text, collector, person, input_channel=channel, metadata=metadata)))
+    await off_the_loop(on_new_message, known_language)(UserMessage(text, collector, person, input_channel=channel, metadata=metadata))
     texts = [m["text"] for m in collector.messages if m.get("text")]
     buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
     custom = [m.get("custom") or {} for m in collector.messages]

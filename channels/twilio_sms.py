@@ -189,7 +189,8 @@ class TwilioSmsInput(BackgroundChannel):
             await self._deliver(person, number, more_line(self.waiting.language(person, DEFAULT_LANGUAGE)))
             return
         text = choice_of(self.waiting.choices(person), body) or body
-        turn = await take_turn(on_new_message, text, person, "twilio_whatsapp" if whatsapp else self.name(), metadata)
+        turn = await take_turn(on_new_message, text, person, "twilio_whatsapp" if whatsapp else self.name(), metadata,
+                               known_language=self.waiting.language(person, "") or None)
         self.remember_options(person, turn)
         texts = turn.texts
         if turn.first_alone and not whatsapp:

@@ -162,6 +162,23 @@ def test_a_restart_loses_neither_the_rest_of_an_answer_nor_its_options_nor_which
                                                     "Write 0 for the menu.")]  # ...whose options still count
 
 
+def test_with_the_action_server_down_danger_still_gets_the_emergency_advice_and_nobody_gets_silence(
+        trained_model, tmp_path):
+    with sms_stack(trained_model, tmp_path) as stack:
+        actions = stack.processes[0]
+        actions.terminate()
+        actions.wait(timeout=20)
+        [numbers] = Phone(stack).send("مرا میزنند، کمک کنید")  # Dari: "they are beating me, help"
+        advice = library().profile(None).emergency_advice["fa"]
+        assert numbers.startswith(advice.strip()) and "112" in numbers
+        assert numbers.endswith(translator("fa")("Sorry, I cannot answer right now. Please write again in a few "
+                                                 "minutes."))
+        assert "MORE" not in numbers  # danger: sent whole
+        assert Phone(stack).send("how do i get a work visa for the netherlands") == [
+            "Sorry, I cannot answer right now. Please write again in a few minutes."]
+        assert "میزنند" not in stack.log_path.read_text()  # the message is not in the logs either
+
+
 def whatsapp_number():
     return "whatsapp:" + new_number()
 
