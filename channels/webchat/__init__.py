@@ -1,22 +1,22 @@
 """A mobile-first chat page served by the assistant itself (see channels/webchat/index.html).
 
     GET  /webhooks/webchat/chat      the page: one HTML file, no build step, no external assets
-    POST /webhooks/webchat/webhook   {"sender": ..., "message": ...} -> the replies (as the REST channel)
+    POST /webhooks/webchat/webhook   {"sender": ..., "message": ...} -> the replies (as Rasa's REST channel)
 
 The page's own words come in the browser's language when the assistant speaks it. Each
 message takes the direction of its own text; the page turns right-to-left when the
 assistant answers in Arabic, Dari, Pashto or Urdu.
 """
+import asyncio
+import json
 from html import escape
 from pathlib import Path
 from string import Template
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Text
 
 from babel import negotiate_locale
 
-from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.rest import RestInput
-from rasa.utils.endpoints import bool_arg
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -25,6 +25,8 @@ from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES, is_right_to_left, translat
 from channels.turns import off_the_loop
 
 PAGE = Path(__file__).resolve().parent / "index.html"
+MAX_SENDER = 100  # the page makes "web-" and 20 or so letters
+MAX_MESSAGE = 4096  # as much as a Telegram message; the rest of a longer one is not read
 
 
 def page_words(lang: str) -> Dict[str, str]:
@@ -43,14 +45,19 @@ def browser_language(accept_language: str) -> str:
     return negotiate_locale(wanted, list(LANGUAGES), sep="_") or DEFAULT_LANGUAGE
 
 
-class WebChatInput(RestInput):
+class WebChatInput(InputChannel):
     @classmethod
     def name(cls) -> Text:
         return "webchat"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        chat = super().blueprint(off_the_loop(on_new_message))  # a slow turn holds no other page's request
+        chat = Blueprint("webchat_webhook", __name__)
+        handle = off_the_loop(on_new_message)  # a slow turn holds no other page's request
         page = Template(PAGE.read_text(encoding="utf-8"))
+
+        @chat.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
 
         @chat.route("/chat", methods=["GET"])
         async def show(request: Request) -> HTTPResponse:
@@ -61,12 +68,21 @@ class WebChatInput(RestInput):
                                          "Content-Security-Policy": "default-src 'self'; style-src 'unsafe-inline'; "
                                                                     "script-src 'unsafe-inline'"})
 
-        @chat.on_request
-        async def no_streaming(request: Request) -> Optional[HTTPResponse]:
-            # The page waits for the whole answer. A streamed reply would be written from the
-            # turn's own thread into this loop's queue, which is not safe: refused.
-            if request.method == "POST" and bool_arg(request, "stream", default=False):
-                return response.json({"error": "this channel answers whole; send without stream"}, status=400)
-            return None
+        @chat.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                sent = json.loads(request.body or b"{}")
+            except ValueError:
+                sent = None
+            sender, text = (sent.get("sender"), sent.get("message")) if isinstance(sent, dict) else (None, None)
+            if not isinstance(sender, str) or not 0 < len(sender) <= MAX_SENDER or not isinstance(text, str):
+                return response.json({"error": 'send JSON: {"sender": "<your chat id>", "message": "<text>"}'},
+                                     status=400)
+            collector = CollectingOutputChannel()
+            turn = asyncio.ensure_future(handle(UserMessage(text[:MAX_MESSAGE], collector, sender,
+                                                            input_channel=self.name())))
+            # A page closed in the middle of a turn lets the turn end (and logs nothing of it).
+            await asyncio.shield(turn)
+            return response.json(collector.messages)
 
         return chat

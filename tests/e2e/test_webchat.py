@@ -108,23 +108,53 @@ def test_a_number_typed_chooses_from_the_menu_shown_as_on_sms(page):
     assert bot_messages(page)[-1].startswith("Risks and scams:\n1 Irregular travel")
 
 
-def test_the_chat_webhook_answers_whole_and_refuses_a_streamed_reply(assistant):
+def post_to_chat(assistant, body: bytes):
     import json
     import urllib.error
     import urllib.request
 
-    def post(query):
-        body = json.dumps({"sender": "webchat-stream-test", "message": "how do i get a work visa for the netherlands"})
-        request = urllib.request.Request(f"{assistant.rasa_url}/webhooks/webchat/webhook{query}", data=body.encode(),
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as answer:
-                return answer.status, json.loads(answer.read())
-        except urllib.error.HTTPError as refused:
-            return refused.code, json.loads(refused.read())
+    request = urllib.request.Request(f"{assistant.rasa_url}/webhooks/webchat/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as refused:
+        return refused.code, json.loads(refused.read())
 
-    status, refused = post("?stream=true")
-    assert status == 400 and "stream" in refused["error"]
-    status, replies = post("")
+
+def test_the_chat_webhook_answers_a_message_and_refuses_what_is_not_one(assistant):
+    import json
+
+    status, replies = post_to_chat(assistant, json.dumps({"sender": "web-chat-test", "message":
+                                                          "how do i get a work visa for the netherlands"}).encode())
     assert status == 200
     assert any(library().answer("NL", "pathways_work").text["en"] in reply.get("text", "") for reply in replies)
+    for junk in [b"", b"not json", b"[1, 2]", b'{"message": "hello"}', b'{"sender": "", "message": "hi"}',
+                 b'{"sender": "web-1", "message": 42}', json.dumps({"sender": "x" * 500, "message": "hi"}).encode()]:
+        status, refused = post_to_chat(assistant, junk)
+        assert status == 400 and '"sender"' in refused["error"], junk
+
+
+def test_a_page_closed_in_the_middle_of_a_turn_lets_it_end_and_leaves_the_words_out_of_the_logs(assistant):
+    import json
+    import socket
+    import time
+    import urllib.parse
+    import urllib.request
+
+    sender, words = "web-closed-page", "my name is Zarghuna and I need a lawyer in germany"
+    body = json.dumps({"sender": sender, "message": words}).encode()
+    address = urllib.parse.urlsplit(assistant.rasa_url)
+    with socket.create_connection((address.hostname, address.port)) as connection:
+        connection.sendall(b"POST /webhooks/webchat/webhook HTTP/1.1\r\nHost: chat\r\nContent-Type: application/json\r\n"
+                           b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        time.sleep(0.05)  # the page is closed before the answer comes
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{assistant.rasa_url}/conversations/{sender}/tracker") as answer:
+            events = json.loads(answer.read())["events"]
+        if any(event["event"] == "bot" for event in events):
+            break
+        time.sleep(0.5)
+    assert any(event["event"] == "bot" for event in events)  # the turn was not cut off half-way
+    assert "Zarghuna" not in assistant.log_path.read_text()
