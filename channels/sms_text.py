@@ -32,8 +32,9 @@ _PLAIN = str.maketrans({
     "\u200e": None, "\u200f": None, "\u061c": None, "\u202a": None, "\u202b": None, "\u202c": None,
     "\u202d": None, "\u202e": None, "\u2066": None, "\u2067": None, "\u2068": None, "\u2069": None,
 })
-# Where a sentence may end, in the scripts the assistant writes.
-_SENTENCE_END = re.compile(r"(?<=[.!?؟۔।።])\s+|\n+")
+# Where a sentence may end, in the scripts the assistant writes; not between a question and the
+# numbered options that answer it ("Was this useful? 1 Yes 2 No").
+_SENTENCE_END = re.compile(r"(?<=[.!?؟۔।።])\s+(?!\d+ )|\n+")
 
 
 @dataclass(frozen=True)

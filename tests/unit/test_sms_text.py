@@ -109,3 +109,13 @@ def test_options_at_the_end_of_a_cut_answer_count_only_once_their_part_was_sent(
     waiting.keep_choices("q", ["/a"])
     waiting.hold_choices("q")  # nothing was cut: the options were seen
     assert waiting.choices("q") == ["/a"]
+
+
+def test_a_question_is_never_cut_from_the_numbered_options_that_answer_it():
+    from channels.sms_text import cut
+
+    for filler in range(40, 140):
+        text = ("ዝተረጋገጸሉ ዕለት " * 60)[:filler] + ".\nእዚ ጠቒሙኩም ዶ? 1 እወ 2 ኣይፋል\n3 ናይ ሓሶት ስራሕ  0 ቀንዲ ሜኑ"
+        parts = cut(text, 1, "MORE")
+        assert not any(part.splitlines()[-2].endswith("ዶ?") for part in parts[:-1]), parts
+        assert any("ዶ? 1 እወ 2 ኣይፋል" in part for part in parts), parts
