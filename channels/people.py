@@ -195,6 +195,51 @@ class Waiting:
         self._kept.flush()
 
 
+class Pace:
+    """How fast one person may write and still be answered. A phone stuck in a loop, or an
+    auto-reply that answers each of our SMS, must not cost thousands of paid messages.
+
+    Every message counts, answered or not. Over ``per_minute`` in the last minute, or
+    ``per_day`` in the last day, a message is not answered; the person is told so once a day
+    for each limit (a loop gets no reply to feed it). A person who waits a minute is answered
+    again. The channels always handle STOP and danger words, whatever the pace. In memory:
+    a restart forgets the counts."""
+
+    MINUTE, DAY = "minute", "day"
+
+    def __init__(self, per_minute: int, per_day: int):
+        self._per_minute, self._per_day = per_minute, per_day
+        self._times: Dict[str, List[float]] = {}
+        self._told: Dict[Tuple[str, str], float] = {}
+        self._swept = time.monotonic()
+
+    def over(self, person: str, now: Optional[float] = None) -> Tuple[Optional[str], bool]:
+        """Counts a message of ``person``: the limit it is over (None: answer it), and whether
+        to tell them."""
+        now = time.monotonic() if now is None else now
+        times = [t for t in self._times.get(person, []) if t > now - DAY][-self._per_day:] + [now]
+        self._times[person] = times
+        self._sweep(now)
+        if len(times) > self._per_day:
+            limit: Optional[str] = self.DAY
+        elif sum(1 for t in times if t > now - 60) > self._per_minute:
+            limit = self.MINUTE
+        else:
+            return None, False
+        told = self._told.get((person, limit))
+        tell = told is None or told <= now - DAY
+        if tell:
+            self._told[(person, limit)] = now
+        return limit, tell
+
+    def _sweep(self, now: float) -> None:
+        if now - self._swept < 3600:
+            return
+        self._swept = now
+        self._times = {person: times for person, times in self._times.items() if times[-1] > now - DAY}
+        self._told = {key: at for key, at in self._told.items() if at > now - DAY}
+
+
 class SeenMessages:
     """Twilio delivers a webhook again when it got no timely answer: the same MessageSid is
     handled once, also across a restart. Ids are kept for two days."""

@@ -79,6 +79,11 @@ class TelegramInput(BackgroundChannel):
             lang = reply_language([message.get("caption") or ""])
             await self._send(chat, [translator(lang)("I can only read text. Please write your question in words.")], [])
             return
+        past_pace, notice = self.too_fast(person, text, reply_language([text]))
+        if past_pace:
+            if notice:
+                await self._send(chat, notice, [])
+            return
         # A tapped keyboard button (its title) or an option's number: its payload.
         text = self.waiting.chosen_by_title(person, text) or choice_of(self.waiting.choices(person), text) or text
         turn = await take_turn(on_new_message, text, person, self.name(), metadata)

@@ -16,7 +16,7 @@ from sanic.response import HTTPResponse
 
 from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.language_choice import menu_number
-from channels.people import PersonLocks, SeenMessages, Waiting
+from channels.people import Pace, PersonLocks, SeenMessages, Waiting
 
 logger = logging.getLogger(__name__)
 
@@ -150,6 +150,7 @@ class BackgroundChannel(InputChannel):
         self.seen = SeenMessages(self.state_db)
         self.locks = PersonLocks()
         self.waiting = Waiting(self.state_db)  # per person: the options last offered, the rest of a long answer
+        self.pace = Pace(int(environment.get("MESSAGES_PER_MINUTE", "15")), int(environment.get("MESSAGES_PER_DAY", "200")))
         self._tasks: Set[asyncio.Task] = set()
 
     def new_blueprint(self) -> Blueprint:
@@ -161,6 +162,22 @@ class BackgroundChannel(InputChannel):
 
         webhook.listener("after_server_start")(settle_loaded_objects)
         return webhook
+
+    def too_fast(self, person: str, text: str, lang: str) -> Tuple[bool, List[str]]:
+        """Whether this message of ``person`` is past their pace (see Pace; danger words never
+        are), and what to tell them, at most once a day."""
+        from bot.components.emergency_keywords import danger_phrase_in
+
+        limit, tell = self.pace.over(person)
+        if limit is None or danger_phrase_in(text) is not None:
+            return False, []
+        logger.warning("A %s message past the pace of a %s was not answered.", self.name(), limit)
+        if not tell:
+            return True, []
+        _ = translator(lang)
+        if limit == Pace.MINUTE:
+            return True, [_("You are writing very fast. Wait a minute, then write again.")]
+        return True, [_("You have sent very many messages today. Write again tomorrow.")]
 
     def remember_options(self, person: str, turn: Turn) -> None:
         """The options this turn offered (a number or a tapped title chooses one next time); all

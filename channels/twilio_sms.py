@@ -160,6 +160,11 @@ class TwilioSmsInput(BackgroundChannel):
             await self._send(person, number, [_("You will get no more messages from us. Write START to start again.")])
             self.opt_outs.stop(person)
             return
+        past_pace, notice = self.too_fast(person, body, self.waiting.language(person, DEFAULT_LANGUAGE))
+        if past_pace:
+            if notice:
+                await self._send(person, number, notice, remember=False)  # what waits for MORE is kept
+            return
         if word in HELP_WORDS:
             # TRANSLATORS: LANGUAGE is the word for language that opens the menu (as in "To change the
             # language, write ..."); keep STOP in Latin capitals.

@@ -16,6 +16,7 @@ from tests.e2e.ports import free_port
 
 SID, TOKEN, OUR_NUMBER = "AC" + "0" * 32, "test-auth-token", "+15550001111"
 PUBLIC_URL = "https://sms.example.org/webhooks/twilio_sms/webhook"  # as Twilio sees us, behind a proxy
+MESSAGES_PER_MINUTE = 40  # the tests write faster than people do (15 a minute by default)
 
 
 def start_sms(trained_model, tmp_path_factory):
@@ -31,7 +32,8 @@ def sms_stack(trained_model, folder):
     log_path = folder / "servers.log"
     environment = {"TWILIO_ACCOUNT_SID": SID, "TWILIO_AUTH_TOKEN": TOKEN, "TWILIO_FROM": OUR_NUMBER,
                    "TWILIO_PUBLIC_URL": PUBLIC_URL, "TWILIO_API_BASE": twilio.base_url,
-                   "PSEUDONYM_SECRET": "test-secret"}  # the channels' state file lies beside the tracker's
+                   "PSEUDONYM_SECRET": "test-secret",  # the channels' state file lies beside the tracker's
+                   "MESSAGES_PER_MINUTE": str(MESSAGES_PER_MINUTE)}
     try:
         with open(log_path, "a") as log:
             with running(trained_model, free_port(), free_port(), folder / "tracker.db", log,

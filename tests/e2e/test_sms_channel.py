@@ -9,7 +9,7 @@ import pytest
 from actions.content_lookup import library
 from actions.i18n import translator
 from channels.sms_text import encoding
-from tests.e2e.sms import OUR_NUMBER, Phone, new_number, post, replies_to, sms_stack, text_from
+from tests.e2e.sms import MESSAGES_PER_MINUTE, OUR_NUMBER, Phone, new_number, post, replies_to, sms_stack, text_from
 
 pytestmark = pytest.mark.slow
 
@@ -177,6 +177,20 @@ def test_with_the_action_server_down_danger_still_gets_the_emergency_advice_and_
         assert Phone(stack).send("how do i get a work visa for the netherlands") == [
             "Sorry, I cannot answer right now. Please write again in a few minutes."]
         assert "میزنند" not in stack.log_path.read_text()  # the message is not in the logs either
+
+
+def test_a_flood_from_one_phone_is_told_once_then_not_answered_but_danger_and_stop_still_are(sms):
+    phone = Phone(sms)
+    phone.send("hello", replies=2)
+    for _ in range(MESSAGES_PER_MINUTE - 1):  # so many messages in a minute are answered
+        assert phone.send("MORE") == ["That was the whole answer. Write your next question."]
+    assert phone.send("MORE") == ["You are writing very fast. Wait a minute, then write again."]
+    for _ in range(5):
+        text_from(sms, phone.number, "MORE")  # not answered: nothing feeds a loop
+    [numbers] = phone.send("please help they are beating me")
+    assert numbers.startswith("If you or someone with you is in danger now")
+    assert phone.send("STOP") == ["You will get no more messages from us. Write START to start again."]
+    assert Phone(sms).send("hello", replies=2)  # another phone is not held back
 
 
 def whatsapp_number():

@@ -76,3 +76,30 @@ def test_stop_holds_after_a_restart_until_start(tmp_path):
     again.start("sms-a")
     again.flush()
     assert not OptOuts(tmp_path / "channels.db").stopped("sms-a")
+
+
+def test_a_person_writing_faster_than_the_pace_is_told_once_and_then_not_answered():
+    from channels.people import Pace
+
+    pace = Pace(per_minute=3, per_day=10)
+    assert [pace.over("sms-a", now=t) for t in (0, 1, 2)] == [(None, False)] * 3
+    assert pace.over("sms-a", now=3) == (Pace.MINUTE, True)  # told once...
+    assert pace.over("sms-a", now=4) == (Pace.MINUTE, False)  # ...then nothing, to feed no loop
+    assert pace.over("sms-b", now=4) == (None, False)  # nobody else is held back
+    assert pace.over("sms-a", now=70) == (None, False)  # a minute of quiet, and answered again
+    assert [pace.over("sms-a", now=t * 100) for t in (1, 2, 3, 4)] == [(None, False)] * 4  # ten today
+    assert pace.over("sms-a", now=2400) == (Pace.DAY, True)  # the eleventh message of the day
+    assert pace.over("sms-a", now=2500) == (Pace.DAY, False)
+    assert pace.over("sms-a", now=2400 + 86400) == (None, False)  # the next day
+
+
+def test_a_loop_that_never_pauses_is_told_once_a_day_and_never_answered():
+    from channels.people import Pace
+
+    pace = Pace(per_minute=3, per_day=1000)
+    answered = told = 0
+    for second in range(0, 3600, 5):  # an auto-reply answering every 5 seconds for an hour
+        limit, tell = pace.over("sms-loop", now=second)
+        answered += limit is None
+        told += tell
+    assert answered == 3 and told == 1
