@@ -153,7 +153,8 @@ class Waiting:
         if len(parts) > 1:
             self._change(person, parts=parts[1:])
         elif state.get("held"):
-            self._change(person, parts=[], held=[], choices=state["held"])  # the last part shows the options: now they count
+            # the last part shows the options: now they count
+            self._change(person, parts=[], held=[], choices=state["held"])
         else:
             self._change(person, parts=[])
         return parts[0]

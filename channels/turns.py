@@ -85,7 +85,8 @@ def off_the_loop(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                              message.input_channel)
         channel = message.output_channel
         if not getattr(channel, "messages", None):
-            lines, danger = await asyncio.to_thread(not_answered, message.text or "", known_language)  # may read the content
+            # off the loop: the first call reads the content files
+            lines, danger = await asyncio.to_thread(not_answered, message.text or "", known_language)
             for line in lines:
                 await channel.send_text_message(message.sender_id, line)
             if danger:
@@ -119,7 +120,8 @@ def not_answered(text: str, known_language: Optional[str] = None) -> Tuple[List[
 async def take_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, person: str,
                     channel: str, metadata: Dict[str, Any], known_language: Optional[str] = None) -> Turn:
     collector = CollectingOutputChannel()
-    await off_the_loop(on_new_message, known_language)(UserMessage(text, collector, person, input_channel=channel, metadata=metadata))
+    message = UserMessage(text, collector, person, input_channel=channel, metadata=metadata)
+    await off_the_loop(on_new_message, known_language)(message)
     texts = [m["text"] for m in collector.messages if m.get("text")]
     buttons = [button for m in collector.messages for button in (m.get("buttons") or [])]
     custom = [m.get("custom") or {} for m in collector.messages]
@@ -150,7 +152,8 @@ class BackgroundChannel(InputChannel):
         self.seen = SeenMessages(self.state_db)
         self.locks = PersonLocks()
         self.waiting = Waiting(self.state_db)  # per person: the options last offered, the rest of a long answer
-        self.pace = Pace(int(environment.get("MESSAGES_PER_MINUTE", "15")), int(environment.get("MESSAGES_PER_DAY", "200")))
+        self.pace = Pace(int(environment.get("MESSAGES_PER_MINUTE", "15")),
+                         int(environment.get("MESSAGES_PER_DAY", "200")))
         self._tasks: Set[asyncio.Task] = set()
 
     def new_blueprint(self) -> Blueprint:
