@@ -106,11 +106,20 @@ class Kept:
                     self._writes.task_done()
 
 
-class OptOuts:
+class _KeptTable:
+    def __init__(self, kept: Kept):
+        self._kept = kept
+
+    def flush(self) -> None:
+        """Waits until everything set so far is in the file."""
+        self._kept.flush()
+
+
+class OptOuts(_KeptTable):
     """Who wrote STOP (until they write START)."""
 
     def __init__(self, path: Path):
-        self._kept = Kept(path, "opted_out")
+        super().__init__(Kept(path, "opted_out"))
 
     def stop(self, person: str) -> None:
         self._kept.set(person, time.time())
@@ -121,16 +130,13 @@ class OptOuts:
     def stopped(self, person: str) -> bool:
         return self._kept.get(person) is not None
 
-    def flush(self) -> None:
-        self._kept.flush()
 
-
-class Waiting:
+class Waiting(_KeptTable):
     """Per person: the parts of an answer waiting for MORE, the payloads of numbered choices, and
     the language the assistant last answered in (for the channel's own words)."""
 
     def __init__(self, path: Path, keep_for: float = 7 * DAY):
-        self._kept = Kept(path, "waiting", keep_for)
+        super().__init__(Kept(path, "waiting", keep_for))
 
     def _state(self, person: str) -> Dict[str, Any]:
         return dict(self._kept.get(person) or {})
@@ -182,7 +188,7 @@ class Waiting:
     def keep_language(self, person: str, lang: str) -> None:
         self._change(person, language=lang)
 
-    def language(self, person: str, default: str) -> str:
+    def language(self, person: str, default: Optional[str] = None) -> Optional[str]:
         return self._state(person).get("language") or default
 
     def choices(self, person: str) -> List[str]:
@@ -191,9 +197,6 @@ class Waiting:
     def forget(self, person: str) -> None:
         """Everything kept about the person (they asked to be erased)."""
         self._kept.pop(person)
-
-    def flush(self) -> None:
-        self._kept.flush()
 
 
 class Pace:
@@ -241,18 +244,15 @@ class Pace:
         self._told = {key: at for key, at in self._told.items() if at > now - DAY}
 
 
-class SeenMessages:
+class SeenMessages(_KeptTable):
     """Twilio delivers a webhook again when it got no timely answer: the same MessageSid is
     handled once, also across a restart. Ids are kept for two days."""
 
     def __init__(self, path: Path, keep_for: float = 2 * DAY):
-        self._kept = Kept(path, "seen_messages", keep_for)
+        super().__init__(Kept(path, "seen_messages", keep_for))
 
     def first_time(self, message_id: str) -> bool:
         return self._kept.add(message_id)
-
-    def flush(self) -> None:
-        self._kept.flush()
 
 
 class PersonLocks:

@@ -79,7 +79,7 @@ class TelegramInput(BackgroundChannel):
             lang = reply_language([message.get("caption") or ""])
             await self._send(chat, [translator(lang)("I can only read text. Please write your question in words.")], [])
             return
-        past_pace, notice = self.too_fast(person, text, reply_language([text]))
+        past_pace, notice = self.too_fast(person, text, None)
         if past_pace:
             if notice:
                 await self._send(chat, notice, [])

@@ -71,6 +71,18 @@ async def settle_loaded_objects(*_: Any) -> None:
         gc.freeze()
 
 
+_RUNNING: Set["asyncio.Task[Any]"] = set()
+
+
+def in_background(work: Awaitable[Any]) -> "asyncio.Task[Any]":
+    """Runs ``work`` to its end even when whoever started it stops waiting for it (the event
+    loop itself keeps only a weak reference to a task)."""
+    task = asyncio.get_running_loop().create_task(work)
+    _RUNNING.add(task)
+    task.add_done_callback(_RUNNING.discard)
+    return task
+
+
 def off_the_loop(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                  known_language: Optional[str] = None) -> Callable[[UserMessage], Awaitable[Any]]:
     """``on_new_message`` with the turn worked out on the TurnLoop, and never silence: a turn
@@ -154,7 +166,6 @@ class BackgroundChannel(InputChannel):
         self.waiting = Waiting(self.state_db)  # per person: the options last offered, the rest of a long answer
         self.pace = Pace(int(environment.get("MESSAGES_PER_MINUTE", "15")),
                          int(environment.get("MESSAGES_PER_DAY", "200")))
-        self._tasks: Set[asyncio.Task] = set()
 
     def new_blueprint(self) -> Blueprint:
         webhook = Blueprint(f"{self.name()}_webhook", __name__)
@@ -166,9 +177,9 @@ class BackgroundChannel(InputChannel):
         webhook.listener("after_server_start")(settle_loaded_objects)
         return webhook
 
-    def too_fast(self, person: str, text: str, lang: str) -> Tuple[bool, List[str]]:
+    def too_fast(self, person: str, text: str, lang: Optional[str]) -> Tuple[bool, List[str]]:
         """Whether this message of ``person`` is past their pace (see Pace; danger words never
-        are), and what to tell them, at most once a day."""
+        are), and what to tell them, at most once a day: in ``lang``, else the message's."""
         from bot.components.emergency_keywords import danger_phrase_in
 
         limit, tell = self.pace.over(person)
@@ -177,7 +188,7 @@ class BackgroundChannel(InputChannel):
         logger.warning("A %s message past the pace of a %s was not answered.", self.name(), limit)
         if not tell:
             return True, []
-        _ = translator(lang)
+        _ = translator(lang or reply_language([text]))
         if limit == Pace.MINUTE:
             return True, [_("You are writing very fast. Wait a minute, then write again.")]
         return True, [_("You have sent very many messages today. Write again tomorrow.")]
@@ -204,6 +215,4 @@ class BackgroundChannel(InputChannel):
                 except Exception:
                     logger.exception("A %s turn failed; the person got no reply to this message.", self.name())
 
-        task = asyncio.get_running_loop().create_task(in_order())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        in_background(in_order())

@@ -35,8 +35,8 @@ from twilio.request_validator import RequestValidator
 from actions.i18n import DEFAULT_LANGUAGE, translator
 from bot.components.emergency_keywords import danger_phrase_in
 from bot.components.text import phrase_key, words
-from channels.people import OptOuts, pseudonym
 from bot.components.language_choice import menu_number
+from channels.people import OptOuts, pseudonym
 from channels.sms_text import DEFAULT_BUDGET, TWILIO_MAX_BODY, WHOLE_BUDGET, more_line, sms_parts
 from channels.turns import BackgroundChannel, choice_of, reply_language, take_turn
 from channels.twilio_api import OPTED_OUT, TwilioMessages
@@ -146,7 +146,9 @@ class TwilioSmsInput(BackgroundChannel):
     async def _turn(self, on_new_message, person: str, number: str, params: Dict[str, str], whatsapp: bool) -> None:
         body = params.get("Body", "")[:TWILIO_MAX_BODY]
         word = _keyword(body)
-        _ = translator(self.waiting.language(person, DEFAULT_LANGUAGE))
+        known = self.waiting.language(person)  # the language of our last reply, if any
+        lang = known or DEFAULT_LANGUAGE
+        _ = translator(lang)
         if self.opt_outs.stopped(person):
             if word in START_WORDS:
                 self.opt_outs.start(person)
@@ -160,7 +162,7 @@ class TwilioSmsInput(BackgroundChannel):
             await self._send(person, number, [_("You will get no more messages from us. Write START to start again.")])
             self.opt_outs.stop(person)
             return
-        past_pace, notice = self.too_fast(person, body, self.waiting.language(person, DEFAULT_LANGUAGE))
+        past_pace, notice = self.too_fast(person, body, lang)
         if past_pace:
             if notice:
                 await self._send(person, number, notice, remember=False)  # what waits for MORE is kept
@@ -191,11 +193,11 @@ class TwilioSmsInput(BackgroundChannel):
         if (menu_number(body) or 0) > 0 and self.waiting.holds_choices(person):
             # A number while the options are still behind MORE: the rest first, nothing lost
             # (0 is always the main menu).
-            await self._deliver(person, number, more_line(self.waiting.language(person, DEFAULT_LANGUAGE)))
+            await self._deliver(person, number, more_line(lang))
             return
         text = choice_of(self.waiting.choices(person), body) or body
         turn = await take_turn(on_new_message, text, person, "twilio_whatsapp" if whatsapp else self.name(), metadata,
-                               known_language=self.waiting.language(person, "") or None)
+                               known_language=known)
         self.remember_options(person, turn)
         texts = turn.texts
         if turn.first_alone and not whatsapp:

@@ -22,7 +22,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.i18n import DEFAULT_LANGUAGE, LANGUAGES, is_right_to_left, translator
-from channels.turns import off_the_loop
+from channels.turns import in_background, off_the_loop
 
 PAGE = Path(__file__).resolve().parent / "index.html"
 MAX_SENDER = 100  # the page makes "web-" and 20 or so letters
@@ -79,8 +79,7 @@ class WebChatInput(InputChannel):
                 return response.json({"error": 'send JSON: {"sender": "<your chat id>", "message": "<text>"}'},
                                      status=400)
             collector = CollectingOutputChannel()
-            turn = asyncio.ensure_future(handle(UserMessage(text[:MAX_MESSAGE], collector, sender,
-                                                            input_channel=self.name())))
+            turn = in_background(handle(UserMessage(text[:MAX_MESSAGE], collector, sender, input_channel=self.name())))
             # A page closed in the middle of a turn lets the turn end (and logs nothing of it).
             await asyncio.shield(turn)
             return response.json(collector.messages)
