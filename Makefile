@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run shell test setup model browser check-content content-report catalogues nlu-report lock clean
+.PHONY: run shell test setup model browser databases check-content content-report catalogues nlu-report lock clean
 
 run: setup model ## set up, train if the training data changed, start both servers
 	$(PY) -m bot.stack
@@ -19,13 +19,17 @@ run: setup model ## set up, train if the training data changed, start both serve
 shell: setup model ## chat with the assistant in this terminal
 	$(PY) -m bot.stack --chat
 
-test: setup model browser ## set up and run the whole test suite
+test: setup model browser databases ## set up and run the whole test suite
 	$(PY) -m pytest -p no:cacheprovider
 
 browser: ## Debian's Chromium, which the web chat test drives (installed once, as root)
 	@command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 	@chromium --version 2>/dev/null
+
+databases: ## Debian's PostgreSQL, which the statistics test starts a server of (installed once, as root)
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
 
 setup: $(STAMP) $(COMPILED)
 

@@ -7,16 +7,19 @@ row with its day, country, language and the topic asked before. The content repo
 (``content report``) shows them.
 
 The database is an SQLite file (STATS_DB, default var/stats.db) or any SQLAlchemy URL
-(STATS_DB_URL). Writes are a few milliseconds; the actions make them off the event loop.
+(STATS_DB_URL) of SQLite or PostgreSQL. Writes are a few milliseconds; the actions make them off the event loop.
 """
 import os
+import threading
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, insert, select, update
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
 from actions.paths import ROOT
@@ -55,8 +58,12 @@ def database_url() -> str:
     return f"sqlite:///{path}"
 
 
-def engine(url: Optional[str] = None) -> Engine:
-    return _engine(url or database_url())
+_MAKING = threading.Lock()  # the actions count from several threads: the tables are made once
+
+
+def engine() -> Engine:
+    with _MAKING:
+        return _engine(database_url())
 
 
 @lru_cache(maxsize=4)
@@ -68,27 +75,28 @@ def _engine(url: str) -> Engine:
     return made
 
 
-def _count(table: Table, keys: dict, column: str, url: Optional[str] = None) -> None:
-    """Adds one to ``column`` of the row with ``keys``, making the row if it is new."""
-    where = [table.c[name] == value for name, value in keys.items()]
-    with engine(url).begin() as connection:
-        changed = connection.execute(update(table).where(*where).values({column: table.c[column] + 1}))
-        if changed.rowcount == 0:
-            row = {name: 0 for name in table.c.keys() if name not in keys}  # the other counters
-            connection.execute(insert(table).values({**row, **keys, column: 1}))
+def _count(table: Table, keys: dict, column: str) -> None:
+    """Adds one to ``column`` of the row with ``keys``, making the row if it is new: one
+    statement, so two counts of a new row at once cannot collide (SQLite and PostgreSQL)."""
+    database = engine()
+    upsert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}[database.dialect.name]
+    row = {name: 0 for name in table.c.keys() if name not in keys}  # the other counters
+    statement = upsert(table).values({**row, **keys, column: 1})
+    with database.begin() as connection:
+        connection.execute(statement.on_conflict_do_update(index_elements=list(keys),
+                                                           set_={column: table.c[column] + 1}))
 
 
-def count_feedback(topic: str, lang: str, country: Optional[str], useful: bool, url: Optional[str] = None) -> None:
-    _count(feedback, {"topic": topic, "lang": lang, "country": country or ""}, "useful" if useful else "not_useful", url)
+def count_feedback(topic: str, lang: str, country: Optional[str], useful: bool) -> None:
+    _count(feedback, {"topic": topic, "lang": lang, "country": country or ""}, "useful" if useful else "not_useful")
 
 
-def count_unanswered(lang: str, today: date, url: Optional[str] = None) -> None:
-    _count(unanswered, {"lang": lang, "month": today.strftime("%Y-%m")}, "count", url)
+def count_unanswered(lang: str, today: date) -> None:
+    _count(unanswered, {"lang": lang, "month": today.strftime("%Y-%m")}, "count")
 
 
-def record_handover(country: Optional[str], lang: str, topic: Optional[str], today: date,
-                    url: Optional[str] = None) -> None:
-    with engine(url).begin() as connection:
+def record_handover(country: Optional[str], lang: str, topic: Optional[str], today: date) -> None:
+    with engine().begin() as connection:
         connection.execute(insert(handover_requests).values(
             day=today, country=country or "", lang=lang, topic=topic or ""))
 
@@ -100,8 +108,8 @@ class Summary:
     handovers: List[dict]
 
 
-def summary(url: Optional[str] = None) -> Summary:
-    with engine(url).connect() as connection:
+def summary() -> Summary:
+    with engine().connect() as connection:
         def rows(query) -> List[dict]:
             return [dict(row._mapping) for row in connection.execute(query)]
 

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from actions.content_cli import main as content
 from channels.sms_text import encoding, plain
 from tests.unit.test_content_loader import GLOBAL_COUNTRY, NL_COUNTRY, NL_WORK, write_tree
@@ -129,3 +131,25 @@ def test_report_shows_what_was_counted_without_anyone_s_identity(tmp_path, monke
     assert tables == {"feedback": ["topic", "lang", "country", "useful", "not_useful"],
                       "unanswered": ["lang", "month", "count"],
                       "handover_requests": ["id", "day", "country", "lang", "topic"]}
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_counts_made_at_the_same_moment_are_all_kept(database, tmp_path, monkeypatch):
+    """The action server counts from several threads at once; none may be lost or fail."""
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import nullcontext
+
+    from actions import statistics
+    from tests.postgres import postgresql
+
+    server = postgresql() if database == "postgresql" else nullcontext(f"sqlite:///{tmp_path / 'stats.db'}")
+    with server as url:
+        monkeypatch.setenv("STATS_DB_URL", url)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(lambda n: statistics.count_feedback("risks_smuggling", "ps", "AF", n % 3 != 0), range(60)))
+            list(pool.map(lambda _: statistics.count_unanswered("so", date(2026, 11, 23)), range(40)))
+        counted = statistics.summary()
+        statistics.engine().dispose()
+    assert counted.feedback == [{"topic": "risks_smuggling", "lang": "ps", "country": "AF", "useful": 40,
+                                 "not_useful": 20}]
+    assert counted.unanswered == [{"lang": "so", "month": "2026-11", "count": 40}]
