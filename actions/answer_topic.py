@@ -14,9 +14,9 @@ from actions.ask_country import not_recognised
 from actions.content_lookup import Library, library
 from actions.i18n import country_name, translator
 from actions.emergency import ask_if_safe
-from actions.menus import feedback_every_sms, follow_ups, group_menu
+from actions.menus import back, carry_on, feedback_every_sms, follow_ups, group_menu
 from actions.reply import AssistantAction, Reply
-from actions.respond import EMERGENCY, nearby_reply, nearest_points, topic_reply
+from actions.respond import EMERGENCY, nearest_points, topic_reply
 from actions.show_menu import show
 
 TRACING = ("tracing_family", "tracing_missing_migrant")
@@ -27,12 +27,12 @@ def context_noted(country: Optional[str], lang: str) -> str:
     if country:
         # TRANSLATORS: keep the 0: the person writes 0 to see the main menu.
         return _("OK: {country}. Write your question, or 0 for the menu.").format(country=country_name(country, lang))
-    return _("OK. Write your question, or 0 for the menu.")
+    return carry_on(_)
 
 
 def ask_for_place(lang: str) -> str:
     _ = translator(lang)
-    return "\n".join([_("Which city are you in? Write its name, or share your location."), _("0 Main menu")])
+    return "\n".join([_("Which city are you in? Write its name, or share your location."), back(_)])
 
 
 def tracing_referral(lib: Library, shown: str, lang: str, sms: bool) -> List[str]:
@@ -54,9 +54,9 @@ def country_asked_about(tracker: Tracker, lib: Library, topic: Optional[str]) ->
     from Afghanistan") asks about the one that is not where the person already is, and has its
     own answer on the topic; the last named if that does not decide."""
     named = state.named_countries(tracker)
-    remembered = tracker.get_slot("country")
     if len(named) < 2:
-        return named[0] if named else remembered
+        return named[0] if named else tracker.get_slot("country")
+    remembered = state.country_before(tracker)
     others = [code for code in named if code != remembered] or named
     own = [code for code in others
            if topic and (found := lib.answer(code, topic)) is not None and found.country == code]
@@ -107,11 +107,13 @@ class ActionAnswerTopic(AssistantAction):
             return [SlotSet("pending_topic", topic), SlotSet("needs_country", True)]
 
         if topic == EMERGENCY:  # the country named after an emergency: its numbers now
-            reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
-            return ask_if_safe(reply) + [SlotSet("pending_topic", None), SlotSet("needs_country", False)]
+            reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), danger=tracker.get_slot("danger")))
+            return ask_if_safe(reply) + [SlotSet("pending_topic", None), SlotSet("danger", None),
+                                         SlotSet("needs_country", False)]
         if where is not None:
-            reply.say(nearby_reply(lib, where, topic, reply.lang))
-            if not nearest_points(lib, where, topic) and lib.has_country(where.country or country):
+            points = nearest_points(lib, where, topic)
+            reply.say(render.nearby(points, where.label, reply.lang))
+            if not points and lib.has_country(where.country or country):
                 # No place near there: what the country's content says about it, and its information point.
                 reply.say(topic_reply(lib, where.country or country, topic, reply.lang, date.today(), reply.sms))
         else:

@@ -30,6 +30,12 @@ def menu_buttons() -> List[Dict[str, str]]:
             for code in LANGUAGES]
 
 
+def offer_languages(reply: Reply) -> List[EventType]:
+    """The language menu; the next number chooses from it."""
+    reply.say("\n".join(language_menu(reply.lang)), buttons=menu_buttons())
+    return [SlotSet("language_menu", True)]
+
+
 class ActionChooseLanguage(AssistantAction):
     def name(self) -> Text:
         return "action_choose_language"
@@ -49,8 +55,7 @@ class ActionChooseLanguage(AssistantAction):
             show(reply, main_menu(reply.lang))
             return []
         if chosen is None:
-            reply.say("\n".join(language_menu(reply.lang)), buttons=menu_buttons())
-            return [SlotSet("language_menu", True)]
+            return offer_languages(reply)
         reply.lang = chosen
         _ = translator(chosen)
         reply.say(_("OK, I will answer in {language}.").format(language=language_name(chosen)))

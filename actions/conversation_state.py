@@ -69,6 +69,19 @@ def country(tracker: Tracker) -> Optional[str]:
     return named_country(tracker) or tracker.get_slot("country")
 
 
+def country_before(tracker: Tracker) -> Optional[str]:
+    """The country remembered before this message (by the time an action runs, Rasa has set the
+    slot to the last country the message names)."""
+    events = tracker.events
+    this_message = max((index for index, event in enumerate(events) if event.get("event") == "user"),
+                       default=len(events))
+    remembered = None
+    for event in events[:this_message]:
+        if event.get("event") == "slot" and event.get("name") == "country":
+            remembered = event.get("value")
+    return remembered
+
+
 def named_country(tracker: Tracker) -> Optional[str]:
     return next(tracker.get_latest_entity_values("country"), None)
 

@@ -11,27 +11,22 @@ from rasa_sdk.events import EventType, SlotSet
 from actions import conversation_state as state
 from actions import render, statistics
 from actions.ask_country import country_question
-from actions.choose_language import language_menu, menu_buttons
+from actions.choose_language import offer_languages
 from actions.content_lookup import library
 from actions.emergency import not_safe
 from actions.erase import erase_now
 from actions.i18n import translator
-from actions.menus import main_menu
+from actions.menus import carry_on, main_menu
 from actions.reply import WHOLE, AssistantAction, Reply
 from actions.respond import topic_reply
 from actions.show_menu import show
 
 
-def _carry_on(_: Callable[[str], str]) -> str:
-    # TRANSLATORS: keep the 0: the person writes 0 to see the main menu.
-    return _("OK. Write your question, or 0 for the menu.")
-
-
 _REPLIES: Dict[str, Callable[[Callable[[str], str]], str]] = {
     "goodbye": lambda _: _("Goodbye, and stay safe. You can write again at any time."),
     "thank": lambda _: _("You are welcome. Stay safe."),
-    "affirm": _carry_on,
-    "deny": _carry_on,
+    "affirm": carry_on,
+    "deny": carry_on,
     "bot_challenge": lambda _: _("I am an automated assistant, not a person. I give information, not legal advice."),
     "feedback": lambda _: _("Thank you for telling me."),
 }
@@ -69,11 +64,10 @@ class ActionConverse(AssistantAction):
                                     tracker.get_slot("last_topic"), date.today())
             return []
         if intent == "greet" and asks_language_first(tracker):
-            reply.say("\n".join(language_menu(reply.lang)), buttons=menu_buttons())
-            return [SlotSet("language_menu", True)]
+            return offer_languages(reply)
         if intent == "greet":
             if reply.sms:
-                reply.say(_carry_on(_))  # the menu costs a long SMS: offered, shown on 0
+                reply.say(carry_on(_))  # the menu costs a long SMS: offered, shown on 0
             else:
                 show(reply, main_menu(reply.lang))
             return []
@@ -105,7 +99,7 @@ class ActionConverse(AssistantAction):
         elif awaiting == "feedback":
             await self.count_feedback(reply, tracker, yes)
         else:
-            reply.say(_carry_on(_))
+            reply.say(carry_on(_))
         return []
 
     async def count_feedback(self, reply: Reply, tracker: Tracker, useful: bool) -> None:

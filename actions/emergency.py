@@ -49,12 +49,12 @@ class ActionEmergency(AssistantAction):
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         lib = library()
         country = state.country(tracker)
-        reply.say(render.emergency(lib.profile(country), country, reply.lang, state.danger(tracker)))
+        reply.say(topic_reply(lib, country, EMERGENCY, reply.lang, date.today(), danger=state.danger(tracker)))
         topic = state.topic_under_emergency(tracker)
         if topic and (lib.has_country(country) or lib.has_global_answer(topic)):
             reply.say(topic_reply(lib, country, topic, reply.lang, date.today(), reply.sms))
         events = ask_if_safe(reply) + [SlotSet("pending_group", None)]
         if country is None:
             # The person's next message may name the country: then its numbers come at once.
-            events.append(SlotSet("pending_topic", EMERGENCY))
+            events += [SlotSet("pending_topic", EMERGENCY), SlotSet("danger", state.danger(tracker))]
         return events

@@ -124,9 +124,15 @@ class Menu:
         return [{"title": option.label, "payload": option.payload} for option in self.options]
 
 
-def _back(_: Translate) -> str:
+def back(_: Translate) -> str:
     # TRANSLATORS: keep the 0: the person writes 0 to see the main menu again.
     return _("0 Main menu")
+
+
+def carry_on(_: Translate) -> str:
+    """What the person can do next when nothing more is asked of them."""
+    # TRANSLATORS: keep the 0: the person writes 0 to see the main menu.
+    return _("OK. Write your question, or 0 for the menu.")
 
 
 def main_menu(lang: str) -> Menu:
@@ -159,14 +165,14 @@ def group_menu(group: str, lang: str, stage: Optional[str], page: int = 1) -> Me
     options = [Option(labels[topic], payload(topic)) for topic in topics]
     if len(group_topics(group)) > MAX_OPTIONS and page == 1:
         options.append(Option(_("More"), payload("menu", group=group, page="2")))
-    return Menu(group_labels(_)[group] + ":", options, _back(_))
+    return Menu(group_labels(_)[group] + ":", options, back(_))
 
 
 def stage_question(lang: str) -> Menu:
     _ = translator(lang)
     labels = stage_labels(_)
     return Menu(_("Where are you now?"), [Option(labels[stage], payload("choose_country", stage=stage))
-                                          for stage in STAGES], _back(_))
+                                          for stage in STAGES], back(_))
 
 
 def follow_ups(topic: str, lang: str, feedback: bool) -> Menu:
@@ -182,5 +188,5 @@ def follow_ups(topic: str, lang: str, feedback: bool) -> Menu:
     related = [Option(labels[topic], payload(topic)) for topic in follow_up_topics(topic)]
     numbered = [f"{len(options) + index} {option.label}" for index, option in enumerate(related, start=1)]
     options.extend(related)
-    lines.append("  ".join(numbered + [_back(_)]))
+    lines.append("  ".join(numbered + [back(_)]))
     return Menu("\n".join(lines), options, listed=False)

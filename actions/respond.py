@@ -10,13 +10,16 @@ from actions.places import city_centre
 from actions.service_directory import Nearby, nearest
 
 
+# The emergency numbers, answered like a topic: after danger words, and when the person names
+# the country after danger words from someone whose country was not known yet.
 EMERGENCY = "emergency"
 
 
 def topic_reply(library: Library, country: Optional[str], topic: str, lang: str, today: date,
-                sms: bool = False) -> str:
+                sms: bool = False, danger: Optional[str] = None) -> str:
+    """``danger``: the kind of danger, for an emergency (its hotline comes with the numbers)."""
     if topic == EMERGENCY:
-        return render.emergency(library.profile(country), country, lang)
+        return render.emergency(library.profile(country), country, lang, danger)
     item = library.answer(country, topic)
     if item is not None:
         return render.answer(item, lang, today, sms)
@@ -25,7 +28,3 @@ def topic_reply(library: Library, country: Optional[str], topic: str, lang: str,
 
 def nearest_points(library: Library, place: Place, topic: str) -> List[Nearby]:
     return nearest(library.service_points(place.country), place.coordinates, topic, city_centre)
-
-
-def nearby_reply(library: Library, place: Place, topic: str, lang: str) -> str:
-    return render.nearby(nearest_points(library, place, topic), place.label, lang)

@@ -18,7 +18,6 @@ import logging
 from typing import Any, Dict
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import delete
@@ -30,8 +29,7 @@ KEPT_METADATA = ("channel",)
 
 
 def erase_requested(tracker: DialogueStateTracker) -> bool:
-    return any(isinstance(event, SlotSet) and event.key == ERASED_SLOT and event.value is True
-               for event in tracker.events)
+    return tracker.get_slot(ERASED_SLOT) is True
 
 
 def without_words(data: Dict[str, Any]) -> Dict[str, Any]:

@@ -22,13 +22,14 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.intents import put_first
+from actions.content_loader import HOTLINE_KINDS
 from bot.components.text import find_phrases, phrase_key, words
 
 SAFETY_DIR = Path(__file__).resolve().parent.parent / "safety"
 EMERGENCY = "emergency"
 DANGER = "danger"  # the kind of danger, added to the message (and seen by the actions)
-# The kinds of danger, each with its own hotline in a country's file (``hotlines``).
-KINDS = ("danger", "violence", "trafficking", "child_alone", "self_harm")
+# The kinds of danger: plain danger, and those with their own hotline in a country's file.
+KINDS = (DANGER,) + HOTLINE_KINDS
 _SECTION = re.compile(r"^\[([a-z_]+)\]$")
 
 

@@ -24,10 +24,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.menus import STAGES
 from bot.components.text import find_phrases, phrase_key, words
 
 STAGES_FILE = Path(__file__).resolve().parent.parent / "language" / "stages.yml"
-STAGES = ("before_departure", "on_the_way", "arrived")
 JOURNEY_STAGE = "journey_stage"
 
 

@@ -86,7 +86,6 @@ class Gazetteer:
 
     def __init__(self, names: Dict[Tuple[str, ...], str], fillers: FrozenSet[str]):
         self._names = names
-        self._fillers = fillers
         self.fillers = fillers  # the words around a name that say nothing more ("the", "in", "i am")
         self._longest = max(len(key) for key in names)
 
@@ -103,6 +102,6 @@ class Gazetteer:
         rest = text
         for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
             rest = rest[:mention.start] + " " + rest[mention.end:]
-        if all(word.key in self._fillers for word in words(rest)):
+        if all(word.key in self.fillers for word in words(rest)):
             return mentions[0].code
         return None

@@ -182,6 +182,17 @@ async def test_after_an_emergency_without_country_naming_the_country_gives_its_n
     assert texts[0].startswith("If you are in danger now, call:\n112 - ")
 
 
+async def test_the_hotline_for_the_kind_of_danger_comes_with_the_numbers_of_the_country_named_after():
+    violence = tracker("help my husband is beating me", "emergency")
+    violence.latest_message["danger"] = "violence"
+    _, events = await run(ActionEmergency(), violence)
+    assert SlotSet("danger", "violence") in events
+    texts, events = await run(ActionAnswerTopic(), tracker(
+        "greece", "choose_country", country_entity="GR", slots={"pending_topic": "emergency", "danger": "violence"}))
+    assert "\n15900 - SOS line for women facing violence" in texts[0]
+    assert SlotSet("danger", None) in events
+
+
 async def test_an_emergency_in_a_country_without_content_gives_the_advice_and_says_so():
     texts, _ = await run(ActionEmergency(), tracker("help the boat is sinking", "emergency", country_entity="LY"))
     assert texts == [library().profile(None).emergency_advice["en"]
@@ -237,13 +248,17 @@ async def test_a_yes_answers_only_the_question_just_asked():
     assert texts == ["OK. Write your question, or 0 for the menu."] and SlotSet("erased", True) not in events
 
 
-@pytest.mark.parametrize("text, named, expected", [
-    ("how do i go from pakistan to italy for work", ["PK", "IT"], "IT"),
-    ("how can i go to germany from afghanistan for a job", ["DE", "AF"], "DE"),
+@pytest.mark.parametrize("text, named, before, expected", [
+    ("how do i go from pakistan to italy for work", ["PK", "IT"], None, "IT"),
+    ("how can i go to germany from afghanistan for a job", ["DE", "AF"], None, "DE"),
+    ("how can i go to germany from afghanistan for a job", ["DE", "AF"], "AF", "DE"),  # already in AF
+    ("how do i go from pakistan to italy for work", ["PK", "IT"], "PK", "IT"),
 ])
-async def test_a_question_naming_two_countries_is_answered_for_the_one_asked_about(text, named, expected):
-    a_tracker = tracker(text, "pathways_work")
+async def test_a_question_naming_two_countries_is_answered_for_the_one_asked_about(text, named, before, expected):
+    a_tracker = tracker(text, "pathways_work", slots={"country": named[-1]})  # as Rasa fills it: the last country named
     a_tracker.latest_message["entities"] = [{"entity": "country", "value": code} for code in named]
+    a_tracker.events = [{"event": "slot", "name": "country", "value": before},
+                        {"event": "user", "text": text}, {"event": "slot", "name": "country", "value": named[-1]}]
     texts, events = await run(ActionAnswerTopic(), a_tracker)
     assert texts[0].startswith(library().answer(expected, "pathways_work").text["en"])
     assert SlotSet("country", expected) in events
