@@ -73,6 +73,10 @@ class ActionAnswerTopic(AssistantAction):
     def name(self) -> Text:
         return "action_answer_topic"
 
+    def welcomes(self, tracker: Tracker) -> bool:
+        # The country named after danger words: its numbers come first, with nothing before them.
+        return state.asked_topic(tracker) is not None or tracker.get_slot("pending_topic") != EMERGENCY
+
     async def respond(self, reply: Reply, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         lib = library()
         topic = state.asked_topic(tracker) or tracker.get_slot("pending_topic")

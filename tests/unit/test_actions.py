@@ -188,7 +188,9 @@ async def test_the_hotline_for_the_kind_of_danger_comes_with_the_numbers_of_the_
     _, events = await run(ActionEmergency(), violence)
     assert SlotSet("danger", "violence") in events
     texts, events = await run(ActionAnswerTopic(), tracker(
-        "greece", "choose_country", country_entity="GR", slots={"pending_topic": "emergency", "danger": "violence"}))
+        "greece", "choose_country", country_entity="GR",
+        slots={"pending_topic": "emergency", "danger": "violence", "welcomed": None}))
+    assert texts[0].startswith("If you are in danger now, call:")  # no welcome before the numbers
     assert "\n15900 - SOS line for women facing violence" in texts[0]
     assert SlotSet("danger", None) in events
 
